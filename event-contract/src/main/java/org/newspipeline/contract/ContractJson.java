@@ -1,0 +1,55 @@
+package org.newspipeline.contract;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON form of the payloads: ISO-8601 instants, unknown fields ignored so that a newer
+ * producer that only adds fields does not break older consumers.
+ */
+public final class ContractJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ContractJson() {
+    }
+
+    public static byte[] write(Object payload) {
+        try {
+            return MAPPER.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a payload, failing with {@link InvalidPayloadException} (which says why) on anything
+     * that is not a valid record of that type.
+     */
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null) {
+            throw new InvalidPayloadException(type.getSimpleName() + ": empty record value", null);
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+                    ? e.getCause() : e;
+            throw new InvalidPayloadException(type.getSimpleName() + ": " + cause.getMessage(), e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,78 @@
+package org.newspipeline.contract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A raw article plus what {@code enrich-service} found in it, published on
+ * {@code articles.enriched} keyed by {@link #id()}.
+ *
+ * @param enrichmentVersion which enrichment logic produced this record; a consumer never lets an
+ *                          older version overwrite a newer one
+ * @param publishedAt       best estimate of the publication time; see {@link #publication()} for how sure
+ */
+public record EnrichedArticle(
+        int schemaVersion,
+        String id,
+        int enrichmentVersion,
+        String origin,
+        Instant receivedAt,
+        String url,
+        String title,
+        String body,
+        String language,
+        Source source,
+        Dateline dateline,
+        Instant publishedAt,
+        Publication publication,
+        List<Entity> entities) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String CLOUD_EVENT_TYPE = "news.article.enriched";
+
+    public EnrichedArticle {
+        SchemaVersions.requireSupported(schemaVersion, SCHEMA_VERSION, "EnrichedArticle");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(body, "body");
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /** Who published the article and what told us so. */
+    public record Source(String name, Kind kind, Evidence evidence) {
+        public enum Kind { AGENCY, OUTLET, ORGANIZATION, UNKNOWN }
+
+        public enum Evidence { DATELINE, CREDIT, URL, FEED, REQUEST, NONE }
+
+        public static final Source UNKNOWN = new Source(null, Kind.UNKNOWN, Evidence.NONE);
+    }
+
+    /** The place line a wire story opens with, e.g. "MOSCOW, May 26. /TASS/." */
+    public record Dateline(String place, String raw) {
+    }
+
+    /** How the publication date was found and how much to trust it. */
+    public record Publication(Precision precision, DateSource source, double confidence, List<String> conflicts) {
+        public enum Precision { DATETIME, DAY, MONTH, YEAR }
+
+        public enum DateSource { FEED, REQUEST, TEXT, DATELINE, FILE, RECEIVED }
+
+        public Publication {
+            conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        }
+    }
+
+    /** One canonical entity with every place it is mentioned in {@link EnrichedArticle#body()}. */
+    public record Entity(String name, Type type, List<String> aliases, String countryCode,
+                         List<Mention> mentions, double salience) {
+        public enum Type { PERSON, ORGANIZATION, LOCATION }
+
+        public Entity {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        }
+    }
+
+    public record Mention(int start, int end, String text) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.newspipeline.contract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An article as it arrived, published on {@code articles.raw} keyed by {@link #id()}.
+ * Only {@code id}, {@code origin}, {@code receivedAt} and a non-blank {@code body} are required;
+ * everything else is what the sender told us and may be null.
+ *
+ * @param origin where it came from: {@code inbox:<file name>}, {@code feed:<url>} or {@code http}
+ * @param referenceDate the date a date without a year is resolved against (back-filling archives)
+ */
+public record RawArticle(
+        int schemaVersion,
+        String id,
+        String origin,
+        Instant receivedAt,
+        Instant referenceDate,
+        String title,
+        String body,
+        String url,
+        String source,
+        Instant publishedAt,
+        String language,
+        String author,
+        List<String> categories) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String CLOUD_EVENT_TYPE = "news.article.raw";
+
+    public RawArticle {
+        SchemaVersions.requireSupported(schemaVersion, SCHEMA_VERSION, "RawArticle");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("body must not be blank");
+        }
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+}

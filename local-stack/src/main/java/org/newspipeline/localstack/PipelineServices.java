@@ -1,0 +1,72 @@
+package org.newspipeline.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services started against one {@link Infrastructure}: query first (it owns the
+ * schema), then enrich, then ingest, which may start feeding articles at once.
+ */
+public final class PipelineServices implements AutoCloseable {
+
+    /** The fixed ports users and tools rely on. */
+    public record Ports(int query, int ingest, int enrich) {
+        public static final Ports FIXED = new Ports(8080, 8081, 8082);
+    }
+
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    private PipelineServices() {
+    }
+
+    /**
+     * @param importDir a folder whose files ingest-service publishes at start-up, or null
+     */
+    public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, Path importDir,
+                                         Path logDir) throws Exception {
+        PipelineServices services = new PipelineServices();
+        try {
+            Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+            services.launch(repoRoot, "query-service", ports.query(), merge(kafka, Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),
+                    "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword())), logDir);
+            services.launch(repoRoot, "enrich-service", ports.enrich(), kafka, logDir);
+            services.launch(repoRoot, "ingest-service", ports.ingest(), importDir == null ? kafka
+                    : merge(kafka, Map.of("INGEST_IMPORT_DIR", importDir.toAbsolutePath().toString())), logDir);
+            for (ServiceProcess service : services.started) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+            return services;
+        } catch (Exception e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    private void launch(Path repoRoot, String module, int port, Map<String, String> env, Path logDir)
+            throws Exception {
+        started.add(ServiceProcess.start(repoRoot, module, port, env, List.of("-Xmx1g"), logDir));
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(started);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        // Reverse order: the front door closes first, the store last.
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.newspipeline.localstack;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** Kafka and PostgreSQL in containers, for machines with a Docker engine. */
+public final class TestcontainersInfrastructure {
+
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+    static final String POSTGRES_IMAGE = "postgres:17";
+
+    private TestcontainersInfrastructure() {
+    }
+
+    public static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public static Infrastructure start(String database) {
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
+                .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(TopicSetup.PARTITIONS));
+        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(database);
+        kafka.start();
+        postgres.start();
+        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getJdbcUrl(),
+                postgres.getUsername(), postgres.getPassword(), () -> {
+                    postgres.stop();
+                    kafka.stop();
+                });
+    }
+}
