@@ -1,0 +1,53 @@
+package org.newspipeline.enrich.language;
+
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * ISO 639-1 language of a text, by Apache OpenNLP's language-detection model (103 languages).
+ * Thread-safe: the model is immutable and each call makes its own detector.
+ */
+public final class LanguageDetector {
+
+    /** Enough text to be sure; more only costs time. */
+    private static final int SAMPLE = 2_000;
+    private static final double MIN_CONFIDENCE = 0.5;
+    private static final Map<String, String> ISO3_TO_ISO1 = Arrays.stream(Locale.getISOLanguages())
+            .collect(Collectors.toMap(l -> new Locale(l).getISO3Language(), l -> l, (a, b) -> a));
+
+    private final LanguageDetectorModel model;
+
+    private LanguageDetector(LanguageDetectorModel model) {
+        this.model = model;
+    }
+
+    public static LanguageDetector load() {
+        try (InputStream in = LanguageDetector.class.getResourceAsStream("/langdetect-183.bin")) {
+            if (in == null) {
+                throw new IllegalStateException("langdetect-183.bin is not on the class path");
+            }
+            return new LanguageDetector(new LanguageDetectorModel(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<String> detect(String text) {
+        String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
+        Language best = new LanguageDetectorME(model).predictLanguage(sample);
+        if (best.getConfidence() < MIN_CONFIDENCE && sample.length() < 200) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ISO3_TO_ISO1.getOrDefault(best.getLang(), null));
+    }
+}

@@ -1,0 +1,14 @@
+package org.newspipeline.enrich.pipeline;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Settings of enrich-service; each has an environment override (ENRICH_SOURCES_FILE, ...). */
+@ConfigMapping(prefix = "enrich")
+public interface EnrichConfig {
+
+    /** A source registry to use instead of the bundled one (same JSON form as sources.json). */
+    Optional<Path> sourcesFile();
+}

@@ -1,0 +1,43 @@
+package org.newspipeline.enrich.pipeline;
+
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.enrich.date.PublicationDate;
+import org.newspipeline.enrich.date.PublicationDateResolver;
+import org.newspipeline.enrich.language.LanguageDetector;
+import org.newspipeline.enrich.source.SourceRegistry;
+import org.newspipeline.enrich.source.SourceResolver;
+import org.newspipeline.enrich.text.ArticleLayout;
+import org.newspipeline.enrich.text.LayoutParser;
+import org.newspipeline.enrich.text.WireText;
+
+import java.util.List;
+
+/** Raw article in, enriched article out: a pure function of the article and the loaded models. */
+public final class Enricher {
+
+    /** Raise when the logic changes what it produces, so consumers can tell records apart. */
+    public static final int ENRICHMENT_VERSION = 1;
+
+    private final LayoutParser layoutParser;
+    private final SourceResolver sources;
+    private final LanguageDetector languages;
+
+    public Enricher(SourceRegistry registry, LanguageDetector languages) {
+        this.layoutParser = new LayoutParser(line -> registry.byClosingCredit(line).isPresent());
+        this.sources = new SourceResolver(registry);
+        this.languages = languages;
+    }
+
+    public EnrichedArticle enrich(RawArticle raw) {
+        String text = WireText.clean(raw.body());
+        ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
+        PublicationDate date = PublicationDateResolver.resolve(raw, text, layout.dateline());
+        String language = raw.language() != null ? raw.language() : languages.detect(layout.body()).orElse(null);
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, raw.origin(),
+                raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,
+                sources.resolve(raw, layout),
+                layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
+                date.at(), date.publication(), List.of());
+    }
+}

@@ -1,0 +1,75 @@
+package org.newspipeline.enrich.preview;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newspipeline.contract.ArticleIds;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.enrich.pipeline.Enricher;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The enriched article exactly as it would be published, without publishing it. */
+@Path("/enrichments")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrichmentResource {
+
+    private final Enricher enricher;
+
+    public EnrichmentResource(Enricher enricher) {
+        this.enricher = enricher;
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Preview the enrichment of wire copy given as plain text")
+    public Response previewText(String text) {
+        return preview(new PreviewRequest(text, null, null, null, null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview the enrichment of {text, title, url, source, publishedAt, referenceDate}")
+    public Response preview(PreviewRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            return problem("'text' is missing or blank");
+        }
+        Instant publishedAt;
+        Instant referenceDate;
+        try {
+            publishedAt = instant(request.publishedAt());
+            referenceDate = instant(request.referenceDate());
+        } catch (DateTimeParseException e) {
+            return problem("dates must be ISO-8601 days or date-times with offset: " + e.getParsedString());
+        }
+        RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
+                "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
+                request.source(), publishedAt, null, null, List.of());
+        EnrichedArticle enriched = enricher.enrich(raw);
+        return Response.ok(enriched).build();
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : OffsetDateTime.parse(value).toInstant();
+    }
+
+    private static Response problem(String detail) {
+        return Response.status(400).type("application/problem+json")
+                .entity(java.util.Map.of("type", "about:blank", "title", "Bad Request", "status", 400, "detail", detail))
+                .build();
+    }
+}

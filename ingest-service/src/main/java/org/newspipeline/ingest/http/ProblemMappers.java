@@ -1,0 +1,35 @@
+package org.newspipeline.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.article.PublishFailedException;
+
+/** Every error this service answers with is a problem+json body saying what to fix. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidArticleException e) {
+        return Problem.response(e.status(), e.status() == 413 ? "Payload Too Large" : "Bad Request", e.getMessage())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                "send text/plain or application/json");
+    }
+
+    /** Kafka is away: nothing was accepted, and the client may retry. */
+    @ServerExceptionMapper
+    public Response unavailable(PublishFailedException e) {
+        return Problem.response(503, "Service Unavailable", e.getMessage()).header("Retry-After", "10").build();
+    }
+}

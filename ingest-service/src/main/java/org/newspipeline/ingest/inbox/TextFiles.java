@@ -1,0 +1,84 @@
+package org.newspipeline.ingest.inbox;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a text file in the charset it was really written in, so that no text turns to mojibake. */
+public final class TextFiles {
+
+    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+
+    private TextFiles() {
+    }
+
+    public static String read(Path file) throws IOException {
+        return decode(Files.readAllBytes(file));
+    }
+
+    /**
+     * A byte-order mark decides; else strict UTF-8 if the bytes are valid UTF-8; else Windows-1251
+     * when most high bytes are Cyrillic letters (0xC0-0xFF), else ISO-8859-1.
+     */
+    public static String decode(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
+            return new String(bytes, StandardCharsets.UTF_16);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, looksCyrillic(bytes) ? WINDOWS_1251 : StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean looksCyrillic(byte[] bytes) {
+        int high = 0;
+        int letters = 0;
+        for (byte b : bytes) {
+            int v = b & 0xFF;
+            if (v >= 0x80) {
+                high++;
+                if (v >= 0xC0) {
+                    letters++;
+                }
+            }
+        }
+        // Latin-1 text uses high bytes for a few accented letters among ASCII words; Cyrillic
+        // text is mostly high bytes, nearly all in the letter range.
+        return high > 0 && letters * 10 >= high * 9 && high * 3 >= countLetters(bytes);
+    }
+
+    private static int countLetters(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            int v = b & 0xFF;
+            if (Character.isLetter(v) || v >= 0xC0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
