@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * PostgreSQL on 5433 (data kept in {@code .local-stack/} between runs), the three services on
  * 8080-8082, and the seed articles fed in. Ctrl-C stops everything.
  *
- * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean]</pre>
+ * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean]
+ *     [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082]</pre>
+ * (other ports only for running a second stack beside the first, as the end-to-end test does)
  */
 public final class LocalPipeline {
 
@@ -20,13 +22,24 @@ public final class LocalPipeline {
         Path seeds = Path.of("seeds");
         Path data = Path.of(".local-stack");
         boolean clean = false;
+        int kafkaPort = 9092;
+        int postgresPort = 5433;
+        PipelineServices.Ports httpPorts = PipelineServices.Ports.FIXED;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Path.of(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--clean" -> clean = true;
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
+                case "--http-ports" -> {
+                    String[] p = args[++i].split(",");
+                    httpPorts = new PipelineServices.Ports(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                            Integer.parseInt(p[2]));
+                }
                 default -> {
-                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean]");
+                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--kafka-port P]"
+                            + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH]");
                     System.exit(2);
                 }
             }
@@ -35,8 +48,8 @@ public final class LocalPipeline {
         Path dataDir = data.toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        System.out.println("Starting Kafka on 9092 and PostgreSQL on 5433 (data in " + dataDir + ") ...");
-        Infrastructure infra = EmbeddedInfrastructure.start(9092, 5433, dataDir, clean, "news");
+        System.out.printf("Starting Kafka on %d and PostgreSQL on %d (data in %s) ...%n", kafkaPort, postgresPort, dataDir);
+        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, clean, "news");
         CountDownLatch stopped = new CountDownLatch(1);
         PipelineServices[] services = new PipelineServices[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,18 +66,19 @@ public final class LocalPipeline {
 
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
         System.out.println("Starting query-service, enrich-service and ingest-service ...");
-        services[0] = PipelineServices.start(repoRoot, infra, PipelineServices.Ports.FIXED,
+        services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
                 Files.isDirectory(seeds) ? seeds : null, dataDir.resolve("logs"));
 
         System.out.printf("""
 
                 News pipeline is up (logs in %s).
-                  search:  http://localhost:8080/articles?q=peacekeeping   (Swagger UI: http://localhost:8080/q/swagger-ui)
-                  ingest:  curl -X POST localhost:8081/articles -H 'Content-Type: text/plain' --data-binary @article.txt
-                  enrich:  http://localhost:8082/q/health
-                  Kafka:   localhost:9092   PostgreSQL: jdbc:postgresql://localhost:5433/news (user postgres)
+                  search:  http://localhost:%d/articles?q=peacekeeping   (Swagger UI: http://localhost:%d/q/swagger-ui)
+                  ingest:  curl -X POST localhost:%d/articles -H 'Content-Type: text/plain' --data-binary @article.txt
+                  enrich:  http://localhost:%d/q/swagger-ui
+                  Kafka:   localhost:%d   PostgreSQL: jdbc:postgresql://localhost:%d/news (user postgres)
                 Ctrl-C stops everything.
-                """, dataDir.resolve("logs"));
+                """, dataDir.resolve("logs"), httpPorts.query(), httpPorts.query(), httpPorts.ingest(),
+                httpPorts.enrich(), kafkaPort, postgresPort);
         stopped.await();
     }
 }

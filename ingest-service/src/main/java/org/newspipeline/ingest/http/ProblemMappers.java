@@ -2,6 +2,7 @@ package org.newspipeline.ingest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.ingest.article.InvalidArticleException;
@@ -21,10 +22,14 @@ public class ProblemMappers {
         return Problem.response(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage());
     }
 
+    /** What the framework rejects itself (unreadable JSON, wrong media type, unknown path) also gets a problem body. */
     @ServerExceptionMapper
-    public Response unsupported(NotSupportedException e) {
-        return Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                "send text/plain or application/json");
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String detail = e instanceof NotSupportedException ? "send text/plain or application/json"
+                : e.getCause() instanceof JsonProcessingException json ? "malformed JSON: " + json.getOriginalMessage()
+                : e.getMessage();
+        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), detail).build();
     }
 
     /** Kafka is away: nothing was accepted, and the client may retry. */

@@ -1,0 +1,85 @@
+package org.newspipeline.enrich.pipeline;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.testing.PipelineTestResource;
+import org.newspipeline.localstack.testing.TestTopics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class RawArticleProcessorTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void a_raw_article_is_enriched_and_published_under_the_same_key() {
+        String id = "enrich-" + UUID.randomUUID();
+        RawArticle raw = new RawArticle(1, id, "http", Instant.now(), Instant.parse("2020-05-27T00:00:00Z"), null,
+                "MOSCOW, May 26. /TASS/. Russia has offered the countries of the CSTO to consider measures.",
+                null, null, null, null, null, List.of());
+
+        TestTopics.send(Topics.RAW, id, ContractJson.write(raw));
+
+        ConsumerRecord<String, byte[]> record = TestTopics.awaitKey(Topics.ENRICHED, id, WAIT);
+        EnrichedArticle enriched = ContractJson.read(record.value(), EnrichedArticle.class);
+        assertEquals("TASS", enriched.source().name());
+        assertEquals("MOSCOW", enriched.dateline().place());
+        assertEquals(Instant.parse("2020-05-26T00:00:00Z"), enriched.publishedAt());
+        assertEquals(EnrichedArticle.CLOUD_EVENT_TYPE, TestTopics.header(record, "ce_type"));
+    }
+
+    @Test
+    void a_record_that_is_not_a_raw_article_goes_to_the_dead_letter_topic_and_the_consumer_carries_on() {
+        String poison = "poison-" + UUID.randomUUID();
+        TestTopics.send(Topics.RAW, poison, "{not json".getBytes(StandardCharsets.UTF_8));
+        String good = "after-poison-" + UUID.randomUUID();
+        RawArticle raw = new RawArticle(1, good, "http", Instant.now(), null, null, "Some text that follows.",
+                null, null, null, null, null, List.of());
+        TestTopics.send(Topics.RAW, good, ContractJson.write(raw));
+
+        ConsumerRecord<String, byte[]> dead = TestTopics.awaitKey(Topics.RAW_DLQ, poison, WAIT);
+        String reason = TestTopics.header(dead, "dead-letter-reason");
+        assertNotNull(reason);
+        assertTrue(reason.contains("RawArticle"), reason);
+        TestTopics.awaitKey(Topics.ENRICHED, good, WAIT);
+    }
+
+    @Test
+    void preview_returns_the_enrichment_without_publishing() {
+        given().contentType(ContentType.JSON)
+                .body("{\"text\":\"VITEBSK DISTRICT, 16 October (BelTA) – In 2020 the bloc said so.\","
+                        + "\"referenceDate\":\"2020-10-17\"}")
+                .when().post("/enrichments")
+                .then().statusCode(200)
+                .body("source.name", equalTo("BelTA"))
+                .body("dateline.place", equalTo("VITEBSK DISTRICT"))
+                .body("publishedAt", equalTo("2020-10-16T00:00:00Z"))
+                .body("publication.source", equalTo("DATELINE"));
+    }
+
+    @Test
+    void preview_rejects_blank_text_with_400_problem() {
+        given().contentType(ContentType.JSON).body("{\"text\":\" \"}")
+                .when().post("/enrichments")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,78 @@
+package org.newspipeline.pipeline;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Docker cannot run here, so the compose file is checked for what would break it. */
+class DockerComposeTest {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String name) throws IOException {
+        try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(r);
+            Map<String, Object> services = (Map<String, Object>) compose.get("services");
+            return (Map<String, Object>) services.get(name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "kafka", "postgres"})
+    void every_long_running_service_is_there_with_a_health_check(String name) throws IOException {
+        Map<String, Object> service = service(name);
+        assertNotNull(service, name + " is missing");
+        assertNotNull(service.get("healthcheck"), name + " has no health check");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void services_build_from_their_dockerfile_and_wait_for_healthy_dependencies(String name) throws IOException {
+        Map<String, Object> service = service(name);
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        Path dockerfile = REPO.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
+        assertTrue(Files.isRegularFile(dockerfile), dockerfile + " is missing");
+
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
+        assertEquals("service_healthy", dependsOn.get("kafka").get("condition"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void every_environment_variable_is_a_setting_the_service_reads(String name) throws IOException {
+        Map<String, Object> env = (Map<String, Object>) service(name).get("environment");
+        Set<String> settings = settingsAsEnvironmentVariables(REPO.resolve(name).resolve("src/main/resources/application.properties"));
+        for (String variable : env.keySet()) {
+            assertTrue(settings.contains(variable), name + " does not read " + variable + "; it reads " + settings);
+        }
+    }
+
+    /** Quarkus' environment form of each key: upper case, every other character an underscore. */
+    static Set<String> settingsAsEnvironmentVariables(Path properties) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(properties)) {
+            p.load(r);
+        }
+        return p.stringPropertyNames().stream()
+                .map(k -> k.startsWith("%") ? k.substring(k.indexOf('.') + 1) : k)
+                .map(k -> k.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+}

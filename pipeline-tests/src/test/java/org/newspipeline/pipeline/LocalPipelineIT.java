@@ -1,0 +1,137 @@
+package org.newspipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newspipeline.localstack.Ports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The README's run command, end to end: the launcher starts a real KRaft broker, a private
+ * PostgreSQL and the three packaged services, feeds the seeds, and serves the search; SIGTERM
+ * (what Ctrl-C amounts to) leaves no process behind.
+ */
+class LocalPipelineIT {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+    static Process launcher;
+    static List<ProcessHandle> children = new ArrayList<>();
+    static int queryPort;
+    static int ingestPort;
+
+    @BeforeAll
+    static void startThePipeline() throws Exception {
+        queryPort = Ports.free();
+        ingestPort = Ports.free();
+        Path jar;
+        try (Stream<Path> jars = Files.list(REPO.resolve("local-stack/target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("local-stack-.*\\.jar")).findFirst().orElseThrow();
+        }
+        launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--data", data.toString(), "--kafka-port", String.valueOf(Ports.free()),
+                "--postgres-port", String.valueOf(Ports.free()),
+                "--http-ports", queryPort + "," + ingestPort + "," + Ports.free())
+                .directory(REPO.toFile())
+                .redirectErrorStream(true)
+                .start();
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Thread output = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    System.out.println("[local-stack] " + line);
+                    if (line.contains("News pipeline is up")) {
+                        up.complete(null);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the launcher has gone
+            }
+            up.completeExceptionally(new IllegalStateException("the launcher exited before the pipeline was up"));
+        });
+        output.setDaemon(true);
+        output.start();
+        up.get(180, TimeUnit.SECONDS);
+        launcher.descendants().forEach(children::add);
+    }
+
+    @AfterAll
+    static void stopIfStillRunning() {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void seeds_are_searchable_then_a_posted_article_then_sigterm_stops_everything() throws Exception {
+        JsonNode page = awaitSearch("peacekeeping", 5, Duration.ofSeconds(60));
+        assertEquals(5, page.get("total").asInt());
+        assertEquals("Changes in UN peacekeeping system are overdue — Lavrov", page.get("items").get(0).get("title").asText());
+
+        String word = "zx" + UUID.randomUUID().toString().substring(0, 8);
+        long posted = System.nanoTime();
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort + "/articles"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("MOSCOW, May 26. /TASS/. A new story about " + word + "."))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        awaitSearch(word, 1, Duration.ofSeconds(30));
+        System.out.printf("posted article searchable after %d ms%n", (System.nanoTime() - posted) / 1_000_000);
+
+        launcher.destroy();
+        assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the launcher did not stop on SIGTERM");
+        for (ProcessHandle child : children) {
+            child.onExit().get(10, TimeUnit.SECONDS);
+            assertTrue(!child.isAlive(), "still running: " + child.info().commandLine().orElse(child.toString()));
+        }
+        assertTrue(children.size() >= 4, "three services and PostgreSQL were started: " + children.size());
+    }
+
+    static JsonNode awaitSearch(String q, int atLeast, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI uri = URI.create("http://localhost:" + queryPort + "/articles?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (last.get("total").asInt() >= atLeast) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        fail("search for " + q + " found fewer than " + atLeast + " within " + timeout + ": " + last);
+        return null;
+    }
+}

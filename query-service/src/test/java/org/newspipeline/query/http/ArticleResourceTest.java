@@ -1,0 +1,117 @@
+package org.newspipeline.query.http;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.testing.PipelineTestResource;
+import org.newspipeline.localstack.testing.TestTopics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class ArticleResourceTest {
+
+    static EnrichedArticle article(String id, int version, String title, String body) {
+        return new EnrichedArticle(1, id, version, "http", Instant.now(), null, title, body, "en",
+                new EnrichedArticle.Source("TASS", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.DATELINE),
+                new EnrichedArticle.Dateline("MOSCOW", "MOSCOW, May 26. /TASS/."), Instant.parse("2020-05-26T00:00:00Z"),
+                null, List.of());
+    }
+
+    static void publish(EnrichedArticle a) {
+        TestTopics.send(Topics.ENRICHED, a.id(), ContractJson.write(a));
+    }
+
+    static void awaitTitle(String id, String title) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/articles/{id}", id).then().statusCode(200).body("title", equalTo(title)));
+    }
+
+    @Test
+    void a_published_article_is_found_by_its_words_with_highlights() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        String id = "q-" + UUID.randomUUID();
+        publish(article(id, 1, "Peacekeeping <reform>", "The " + word + " mission & its peacekeeping mandate."));
+
+        awaitTitle(id, "Peacekeeping <reform>");
+        given().queryParam("q", word).get("/articles")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("items[0].source", equalTo("TASS"))
+                .body("items[0].snippet", containsString("<mark>" + word + "</mark>"))
+                .body("items[0].snippet", containsString("&amp;"));
+    }
+
+    @Test
+    void the_best_match_comes_first() {
+        String word = "zr" + UUID.randomUUID().toString().substring(0, 8);
+        String weak = "weak-" + UUID.randomUUID();
+        String strong = "strong-" + UUID.randomUUID();
+        publish(article(weak, 1, "Other news", "Mentions " + word + " once among many other words here."));
+        publish(article(strong, 1, "All about " + word, word + " " + word + " and more " + word));
+
+        awaitTitle(strong, "All about " + word);
+        awaitTitle(weak, "Other news");
+        given().queryParam("q", word).get("/articles")
+                .then().body("items.id", equalTo(List.of(strong, weak)));
+    }
+
+    @Test
+    void replaying_and_older_versions_change_nothing() {
+        String id = "v-" + UUID.randomUUID();
+        publish(article(id, 2, "Version two", "Body two"));
+        awaitTitle(id, "Version two");
+
+        publish(article(id, 1, "Version one", "Body one"));
+        publish(article(id, 2, "Version two", "Body two"));
+        String marker = "m-" + UUID.randomUUID();
+        publish(article(marker, 1, "Marker", "Marker body"));
+        awaitTitle(marker, "Marker");
+
+        given().get("/articles/{id}", id).then().body("title", equalTo("Version two"));
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic() {
+        String key = "poison-" + UUID.randomUUID();
+        TestTopics.send(Topics.ENRICHED, key, "[]".getBytes(StandardCharsets.UTF_8));
+
+        var dead = TestTopics.awaitKey(Topics.ENRICHED_DLQ, key, Duration.ofSeconds(20));
+        assertEquals(true, TestTopics.header(dead, "dead-letter-reason").contains("EnrichedArticle"));
+    }
+
+    @Test
+    void unknown_id_is_404_problem() {
+        given().get("/articles/{id}", "nope").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void limit_over_the_maximum_is_400_problem() {
+        given().queryParam("limit", 101).get("/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
+    void openapi_documents_the_search() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/articles/{id}"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
+    }
+}
