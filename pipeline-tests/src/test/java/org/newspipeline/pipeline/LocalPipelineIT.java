@@ -82,6 +82,11 @@ class LocalPipelineIT {
         output.start();
         up.get(180, TimeUnit.SECONDS);
         launcher.descendants().forEach(children::add);
+        // PostgreSQL's pg_ctl detaches the server from the launcher: find it by its data directory.
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(data.toString()))
+                .filter(p -> !children.contains(p) && !p.equals(launcher.toHandle()))
+                .forEach(children::add);
     }
 
     @AfterAll
@@ -108,13 +113,15 @@ class LocalPipelineIT {
         awaitSearch(word, 1, Duration.ofSeconds(30));
         System.out.printf("posted article searchable after %d ms%n", (System.nanoTime() - posted) / 1_000_000);
 
+        assertTrue(children.size() >= 4, "three services and PostgreSQL were started: " + children.size());
+        assertTrue(children.stream().anyMatch(p -> p.info().commandLine().orElse("").contains("postgres")),
+                "PostgreSQL is among the processes to check");
         launcher.destroy();
         assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the launcher did not stop on SIGTERM");
         for (ProcessHandle child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
             assertTrue(!child.isAlive(), "still running: " + child.info().commandLine().orElse(child.toString()));
         }
-        assertTrue(children.size() >= 4, "three services and PostgreSQL were started: " + children.size());
     }
 
     static JsonNode awaitSearch(String q, int atLeast, Duration timeout) throws Exception {
