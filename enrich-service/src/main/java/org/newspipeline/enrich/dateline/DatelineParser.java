@@ -13,12 +13,17 @@ import java.util.regex.Pattern;
 public final class DatelineParser {
 
     /** Upper-case place words, optionally followed by a mixed-case country or state ("BAHIA BLANCA, Argentina"). */
-    private static final String PLACE = "(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'’\\-]*(?:[ /][\\p{Lu}\\p{M}.'’\\-]+)*"
+    /**
+     * One to four capitalized words ("LOS ANGELES", "Toronto"), optionally followed by a state or
+     * country ("PORTLAND, Ore.", "Scarborough, Ontario").
+     */
+    private static final String WORD = "\\p{Lu}[\\p{L}\\p{M}.'’\\-]*";
+    private static final String PLACE = "(?<place>" + WORD + "(?:[ /]" + WORD + "){0,3}"
             + "(?:, \\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)?)?)";
     private static final String DAY_FIRST = "(?<day1>\\d{1,2}) (?<month1>" + Months.PATTERN + ")";
     private static final String MONTH_FIRST = "(?<month2>" + Months.PATTERN + ") (?<day2>\\d{1,2})";
     private static final Pattern DATELINE = Pattern.compile(
-            "^" + PLACE + ",\\s+(?:" + MONTH_FIRST + "|" + DAY_FIRST + ")\\.?"
+            "^" + PLACE + ",?\\s+(?:" + MONTH_FIRST + "|" + DAY_FIRST + ")\\.?"
                     + "(?:\\s*(?:/(?<credit1>[\\p{L}\\- ]{2,30})/|\\((?<credit2>[\\p{L}\\- ]{2,30})\\))\\.?)?"
                     + "\\s*(?:[-–—]+\\s*)?");
 

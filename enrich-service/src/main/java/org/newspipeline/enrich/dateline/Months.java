@@ -15,8 +15,8 @@ public final class Months {
             Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
             Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
 
-    /** The alternatives for a regular expression, longest first so "Sept" wins over "Sep". */
-    public static final String PATTERN = "(?:January|February|March|April|May|June|July|August|September|October"
+    /** The alternatives for a regular expression, in any case ("FEb"), "Sept" before "Sep". */
+    public static final String PATTERN = "(?i:January|February|March|April|May|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
     private Months() {

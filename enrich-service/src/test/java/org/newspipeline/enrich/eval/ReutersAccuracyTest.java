@@ -1,0 +1,31 @@
+package org.newspipeline.enrich.eval;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.enrich.language.LanguageDetector;
+import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.source.SourceRegistry;
+
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A guard on a slice of the real Reuters stories; the full figures come from ReutersEvaluation. */
+class ReutersAccuracyTest {
+
+    @Test
+    void source_day_and_place_are_right_for_1000_reuters_stories() {
+        Assumptions.assumeTrue(Files.isDirectory(ReutersCorpus.folder()),
+                "skipped: ../shared/data/reuters21578 is not beside this clone");
+        var stories = ReutersCorpus.load(ReutersCorpus.folder(), 1000);
+
+        ReutersScore score = ReutersScore.of(new Enricher(SourceRegistry.bundled(), LanguageDetector.load()), stories);
+
+        System.out.println(score);
+        assertTrue(score.sourceShare() >= 0.99, score.toString());
+        // 3% of the corpus dates a story a day before its own dateline (see ReutersScore.nearDayShare)
+        assertTrue(score.dayShare() >= 0.96, score.toString());
+        assertTrue(score.nearDayShare() >= 0.99, score.toString());
+        assertTrue(score.placeShare() >= 0.95, score.toString());
+    }
+}
