@@ -67,18 +67,19 @@ public final class LocalPipeline {
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
         System.out.println("Starting query-service, enrich-service and ingest-service ...");
         services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
-                Files.isDirectory(seeds) ? seeds : null, dataDir.resolve("logs"));
+                Files.isDirectory(seeds) ? seeds : null, dataDir);
 
         System.out.printf("""
 
                 News pipeline is up (logs in %s).
                   search:  http://localhost:%d/articles?q=peacekeeping   (Swagger UI: http://localhost:%d/q/swagger-ui)
                   ingest:  curl -X POST localhost:%d/articles -H 'Content-Type: text/plain' --data-binary @article.txt
+                           or drop .txt/.json/.ndjson/.html files into %s
                   enrich:  http://localhost:%d/q/swagger-ui
                   Kafka:   localhost:%d   PostgreSQL: jdbc:postgresql://localhost:%d/news (user postgres)
                 Ctrl-C stops everything.
                 """, dataDir.resolve("logs"), httpPorts.query(), httpPorts.query(), httpPorts.ingest(),
-                httpPorts.enrich(), kafkaPort, postgresPort);
+                dataDir.resolve("inbox"), httpPorts.enrich(), kafkaPort, postgresPort);
         stopped.await();
     }
 }

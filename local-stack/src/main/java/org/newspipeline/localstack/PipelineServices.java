@@ -24,9 +24,11 @@ public final class PipelineServices implements AutoCloseable {
 
     /**
      * @param importDir a folder whose files ingest-service publishes at start-up, or null
+     * @param dataDir   where ingest-service's inbox and state and every service's log go
      */
     public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, Path importDir,
-                                         Path logDir) throws Exception {
+                                         Path dataDir) throws Exception {
+        Path logDir = dataDir.resolve("logs");
         PipelineServices services = new PipelineServices();
         try {
             Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
@@ -35,8 +37,11 @@ public final class PipelineServices implements AutoCloseable {
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),
                     "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword())), logDir);
             services.launch(repoRoot, "enrich-service", ports.enrich(), kafka, logDir);
-            services.launch(repoRoot, "ingest-service", ports.ingest(), importDir == null ? kafka
-                    : merge(kafka, Map.of("INGEST_IMPORT_DIR", importDir.toAbsolutePath().toString())), logDir);
+            Map<String, String> ingest = merge(kafka, Map.of(
+                    "INGEST_INBOX_DIR", dataDir.resolve("inbox").toString(),
+                    "INGEST_STATE_DIR", dataDir.resolve("ingest-state").toString()));
+            services.launch(repoRoot, "ingest-service", ports.ingest(), importDir == null ? ingest
+                    : merge(ingest, Map.of("INGEST_IMPORT_DIR", importDir.toAbsolutePath().toString())), logDir);
             for (ServiceProcess service : services.started) {
                 service.awaitReady(Duration.ofSeconds(90));
             }

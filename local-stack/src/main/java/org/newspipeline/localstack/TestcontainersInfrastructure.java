@@ -32,7 +32,7 @@ public final class TestcontainersInfrastructure {
         kafka.start();
         postgres.start();
         return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getJdbcUrl(),
-                postgres.getUsername(), postgres.getPassword(), () -> {
+                postgres.getUsername(), postgres.getPassword(), java.util.Optional.empty(), () -> {
                     postgres.stop();
                     kafka.stop();
                 });

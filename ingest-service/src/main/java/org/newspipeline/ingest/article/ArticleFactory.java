@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.format.IsoDates;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Turns what arrived into a valid raw article with a stable id, or says precisely why it cannot. */
@@ -26,20 +23,17 @@ public class ArticleFactory {
         this.clock = Clock.systemUTC();
     }
 
-    /** Wire copy as plain text: everything is the body; enrich-service finds title, source and date. */
-    public RawArticle fromText(String text, String origin, Instant referenceDate) {
-        String body = requireBody(text, "body");
-        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(null, body), origin, clock.instant(),
-                referenceDate, null, body, null, null, null, null, null, List.of());
-    }
-
-    public RawArticle fromSubmission(ArticleSubmission s, String origin) {
+    /**
+     * @param fileTime the reference date when the sender gave none (a file's modification time), or null
+     */
+    public RawArticle fromSubmission(ArticleSubmission s, String origin, Instant fileTime) {
         String body = requireBody(s.body(), "body");
-        Instant publishedAt = instant("publishedAt", s.publishedAt());
-        Instant reference = instant("receivedAt", s.receivedAt());
+        Instant publishedAt = IsoDates.parse("publishedAt", s.publishedAt());
+        Instant given = IsoDates.parse("receivedAt", s.receivedAt());
+        Instant reference = given != null ? given : fileTime;
         return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(s.url(), body), origin, clock.instant(),
                 reference, blankToNull(s.title()), body, blankToNull(s.url()), blankToNull(s.source()), publishedAt,
-                blankToNull(s.language()), null, List.of());
+                blankToNull(s.language()), blankToNull(s.author()), s.categories());
     }
 
     private String requireBody(String body, String field) {
@@ -52,20 +46,6 @@ public class ArticleFactory {
                     "'" + field + "' is " + bytes + " bytes; the limit is " + config.maxBodyBytes());
         }
         return body.strip();
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10
-                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidArticleException.badRequest(
-                    "'" + field + "' is not an ISO-8601 date or date-time with offset: " + value);
-        }
     }
 
     private static String blankToNull(String value) {

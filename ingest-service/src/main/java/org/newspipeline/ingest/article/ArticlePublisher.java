@@ -1,6 +1,5 @@
 package org.newspipeline.ingest.article;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -16,26 +15,20 @@ public class ArticlePublisher {
 
     private final MutinyEmitter<RawArticle> emitter;
     private final IngestConfig config;
-    private final MeterRegistry metrics;
 
-    public ArticlePublisher(@Channel("raw-articles") MutinyEmitter<RawArticle> emitter, IngestConfig config,
-                            MeterRegistry metrics) {
+    public ArticlePublisher(@Channel("raw-articles") MutinyEmitter<RawArticle> emitter, IngestConfig config) {
         this.emitter = emitter;
         this.config = config;
-        this.metrics = metrics;
     }
 
-    /**
-     * @param sourceKind {@code http}, {@code inbox} or {@code feed}, for the per-source counters
-     * @return completes when the broker acknowledged; fails with {@link PublishFailedException} otherwise
-     */
-    public Uni<Void> publish(RawArticle article, String sourceKind) {
+    /** @return completes when the broker acknowledged; fails with {@link PublishFailedException} otherwise */
+    public Uni<Void> publish(RawArticle article) {
         Message<RawArticle> message = Message.of(article)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build());
         return emitter.sendMessage(message)
-                .ifNoItem().after(config.publishTimeout()).failWith(() -> new PublishFailedException("Kafka did not acknowledge within " + config.publishTimeout(), null))
-                .onFailure(f -> !(f instanceof PublishFailedException)).transform(f -> new PublishFailedException("Kafka refused the record: " + f.getMessage(), f))
-                .onItem().invoke(() -> metrics.counter("ingest.articles", "source", sourceKind, "outcome", "accepted").increment())
-                .onFailure().invoke(() -> metrics.counter("ingest.articles", "source", sourceKind, "outcome", "failed").increment());
+                .ifNoItem().after(config.publishTimeout())
+                .failWith(() -> new PublishFailedException("Kafka did not acknowledge within " + config.publishTimeout(), null))
+                .onFailure(f -> !(f instanceof PublishFailedException))
+                .transform(f -> new PublishFailedException("Kafka refused the record: " + f.getMessage(), f));
     }
 }

@@ -9,54 +9,117 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.newspipeline.contract.RawArticle;
 import org.newspipeline.ingest.article.ArticleFactory;
-import org.newspipeline.ingest.article.ArticlePublisher;
 import org.newspipeline.ingest.article.ArticleSubmission;
+import org.newspipeline.ingest.article.Ingestion;
+import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.article.PublishFailedException;
+import org.newspipeline.ingest.format.ArticleFormat;
+import org.newspipeline.ingest.format.ArticleParser;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
     static final String ORIGIN = "http";
+    static final String NDJSON = "application/x-ndjson";
+
+    /** One line of a batch answer. */
+    public record LineResult(int line, String status, String id, String reason) {
+    }
+
+    public record BatchResult(int accepted, int duplicates, int rejected, int unavailable, List<LineResult> lines) {
+    }
 
     private final ArticleFactory factory;
-    private final ArticlePublisher publisher;
+    private final Ingestion ingestion;
 
-    public ArticleResource(ArticleFactory factory, ArticlePublisher publisher) {
+    public ArticleResource(ArticleFactory factory, Ingestion ingestion) {
         this.factory = factory;
-        this.publisher = publisher;
+        this.ingestion = ingestion;
     }
 
     @POST
-    @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Ingest wire copy as plain text")
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the article; the body holds its id")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    @Operation(summary = "Ingest wire copy (text/plain) or a web page (text/html)")
+    @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
+    @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Blank body")
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after the Retry-After seconds")
-    public Uni<Response> postText(String text) {
-        return accept(factory.fromText(text, ORIGIN, null));
+    @APIResponse(responseCode = "415", description = "Not text/plain, text/html, application/json")
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
+    public Uni<Response> postText(String content, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
+        ArticleFormat format = contentType != null && contentType.startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML
+                : ArticleFormat.TEXT;
+        return accept(ArticleParser.parse(format, content, null).get(0));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest an article given as JSON {title, body, url, source, publishedAt, language, receivedAt}")
-    @APIResponse(responseCode = "202", description = "Kafka acknowledged the article; the body holds its id")
+    @Operation(summary = "Ingest {title, body, url, source, publishedAt, language, receivedAt}")
+    @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
+    @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Malformed JSON, a blank body or an unparsable date")
-    @APIResponse(responseCode = "413", description = "Body over the configured limit")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after the Retry-After seconds")
-    public Uni<Response> postJson(ArticleSubmission submission) {
-        if (submission == null) {
-            throw org.newspipeline.ingest.article.InvalidArticleException.badRequest("empty JSON body");
-        }
-        return accept(factory.fromSubmission(submission, ORIGIN));
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
+    public Uni<Response> postJson(String json) {
+        return accept(ArticleParser.json(json, "JSON"));
     }
 
-    private Uni<Response> accept(RawArticle article) {
-        return publisher.publish(article, ORIGIN)
-                .replaceWith(() -> Response.accepted(Map.of("id", article.id())).build());
+    @POST
+    @Path("/batch")
+    @Consumes(NDJSON)
+    @Operation(summary = "Ingest one JSON article per line; the answer says per line: accepted, duplicate, rejected (why) or unavailable")
+    @APIResponse(responseCode = "200", description = "Per-line results; Retry-After is set when lines were unavailable")
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable and no line was taken")
+    public Uni<Response> batch(String ndjson) {
+        String[] lines = ndjson == null ? new String[0] : ndjson.split("\r?\n");
+        List<Uni<LineResult>> results = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                results.add(line(i + 1, lines[i]));
+            }
+        }
+        if (results.isEmpty()) {
+            throw InvalidArticleException.badRequest("no articles: the body has no non-blank line");
+        }
+        return Uni.join().all(results).andFailFast().map(ArticleResource::batchResponse);
+    }
+
+    private Uni<LineResult> line(int number, String json) {
+        try {
+            var article = factory.fromSubmission(ArticleParser.json(json, "line " + number), ORIGIN, null);
+            return ingestion.ingest(article, ORIGIN)
+                    .map(o -> new LineResult(number, o.status().name().toLowerCase(), o.id(), null))
+                    .onFailure(PublishFailedException.class)
+                    .recoverWithItem(f -> new LineResult(number, "unavailable", article.id(), f.getMessage()));
+        } catch (InvalidArticleException e) {
+            ingestion.countRejected(ORIGIN);
+            return Uni.createFrom().item(new LineResult(number, "rejected", null, e.getMessage()));
+        }
+    }
+
+    private static Response batchResponse(List<LineResult> lines) {
+        int accepted = count(lines, "accepted");
+        int unavailable = count(lines, "unavailable");
+        BatchResult result = new BatchResult(accepted, count(lines, "duplicate"), count(lines, "rejected"), unavailable, lines);
+        Response.ResponseBuilder response = Response.status(unavailable == lines.size() ? 503 : 200).entity(result);
+        return unavailable > 0 ? response.header("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS).build() : response.build();
+    }
+
+    private static int count(List<LineResult> lines, String status) {
+        return (int) lines.stream().filter(l -> l.status().equals(status)).count();
+    }
+
+    private Uni<Response> accept(ArticleSubmission submission) {
+        return ingestion.ingest(factory.fromSubmission(submission, ORIGIN, null), ORIGIN)
+                .map(o -> Response.status(o.status() == Ingestion.Status.ACCEPTED ? 202 : 200)
+                        .entity(new Accepted(o.id(), o.status().name().toLowerCase())).build());
+    }
+
+    /** The answer to a single article. */
+    public record Accepted(String id, String status) {
     }
 }

@@ -11,6 +11,8 @@ import org.newspipeline.ingest.article.PublishFailedException;
 /** Every error this service answers with is a problem+json body saying what to fix. */
 public class ProblemMappers {
 
+    static final String RETRY_AFTER_SECONDS = "10";
+
     @ServerExceptionMapper
     public Response invalid(InvalidArticleException e) {
         return Problem.response(e.status(), e.status() == 413 ? "Payload Too Large" : "Bad Request", e.getMessage())
@@ -26,7 +28,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String detail = e instanceof NotSupportedException ? "send text/plain or application/json"
+        String detail = e instanceof NotSupportedException
+                ? "send text/plain, text/html or application/json (application/x-ndjson to /articles/batch)"
                 : e.getCause() instanceof JsonProcessingException json ? "malformed JSON: " + json.getOriginalMessage()
                 : e.getMessage();
         return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), detail).build();
@@ -35,6 +38,6 @@ public class ProblemMappers {
     /** Kafka is away: nothing was accepted, and the client may retry. */
     @ServerExceptionMapper
     public Response unavailable(PublishFailedException e) {
-        return Problem.response(503, "Service Unavailable", e.getMessage()).header("Retry-After", "10").build();
+        return Problem.response(503, "Service Unavailable", e.getMessage()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

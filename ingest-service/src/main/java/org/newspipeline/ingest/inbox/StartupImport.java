@@ -4,20 +4,20 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.newspipeline.contract.RawArticle;
-import org.newspipeline.ingest.article.ArticleFactory;
-import org.newspipeline.ingest.article.ArticlePublisher;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.format.ArticleFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Publishes every file of {@code ingest.import-dir} once at start-up. The files stay where they
- * are: ids are stable, so importing the same folder again changes nothing downstream.
+ * Publishes every file of {@code ingest.import-dir} once at start-up, after {@link
+ * org.newspipeline.ingest.article.SeenArticles} read back the published ids (so a second start
+ * publishes nothing new). The files stay where they are.
  */
 @ApplicationScoped
 public class StartupImport {
@@ -25,42 +25,31 @@ public class StartupImport {
     private static final Logger LOG = Logger.getLogger(StartupImport.class);
 
     private final IngestConfig config;
-    private final ArticleFactory factory;
-    private final ArticlePublisher publisher;
+    private final FileIngestion files;
 
-    public StartupImport(IngestConfig config, ArticleFactory factory, ArticlePublisher publisher) {
+    public StartupImport(IngestConfig config, FileIngestion files) {
         this.config = config;
-        this.factory = factory;
-        this.publisher = publisher;
+        this.files = files;
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.importDir().ifPresent(dir -> {
-            List<Path> files = listFiles(dir);
-            LOG.infof("importing %d files from %s", files.size(), dir);
-            files.forEach(this::publish);
-        });
+        config.importDir().ifPresent(dir -> CompletableFuture.runAsync(() -> importAll(dir)));
     }
 
-    private void publish(Path file) {
-        try {
-            String text = TextFiles.read(file);
-            RawArticle article = factory.fromText(text, "inbox:" + file.getFileName(),
-                    Files.getLastModifiedTime(file).toInstant());
-            publisher.publish(article, "inbox").subscribe().with(
-                    ok -> LOG.debugf("published %s as %s", file, article.id()),
-                    failure -> LOG.errorf("could not publish %s: %s", file, failure.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("skipping %s: %s", file, e.getMessage());
-        }
-    }
-
-    private static List<Path> listFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+    private void importAll(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            List<Path> all = list.filter(Files::isRegularFile)
+                    .filter(f -> ArticleFormat.ofFileName(f.getFileName().toString()).isPresent()).sorted().toList();
+            LOG.infof("importing %d files from %s", all.size(), dir);
+            for (Path file : all) {
+                try {
+                    LOG.infof("%s: %s", file.getFileName(), files.ingest(file));
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf("%s not imported: %s", file, e.getMessage());
+                }
+            }
         } catch (IOException e) {
             LOG.errorf("cannot read import folder %s: %s", dir, e.getMessage());
-            return List.of();
         }
     }
 }

@@ -53,7 +53,7 @@ class ArticleResourceTest {
                 .when().post("/articles").then().statusCode(202).extract().path("id");
         String sameUrl = given().contentType(ContentType.JSON)
                 .body("{\"body\":\"other text\",\"url\":\"https://example.org/a\"}")
-                .when().post("/articles").then().statusCode(202).extract().path("id");
+                .when().post("/articles").then().statusCode(200).body("status", equalTo("duplicate")).extract().path("id");
 
         assertEquals(id, sameUrl);
         RawArticle article = ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class);
@@ -62,12 +62,60 @@ class ArticleResourceTest {
     }
 
     @Test
-    void the_same_text_gets_the_same_id() {
+    void the_same_text_again_is_reported_as_a_duplicate_with_the_same_id() {
         String text = "Same story " + UUID.randomUUID();
-        String first = given().contentType(ContentType.TEXT).body(text).post("/articles").then().extract().path("id");
+        String first = given().contentType(ContentType.TEXT).body(text).post("/articles")
+                .then().statusCode(202).body("status", equalTo("accepted")).extract().path("id");
         String second = given().contentType(ContentType.TEXT).body("  " + text.toUpperCase() + "\n")
-                .post("/articles").then().extract().path("id");
+                .post("/articles").then().statusCode(200).body("status", equalTo("duplicate")).extract().path("id");
         assertEquals(first, second);
+    }
+
+    @Test
+    void an_html_page_gives_title_date_canonical_url_and_text() {
+        String page = """
+                <html lang="en"><head><title>Site | Fallback</title>
+                <meta property="og:title" content="Lavrov on peacekeeping">
+                <meta property="article:published_time" content="2018-09-26T10:00:00+03:00">
+                <link rel="canonical" href="https://tass.com/politics/%s"></head>
+                <body><nav>All news</nav><article><p>UN, September 26. /TASS/. Changes are overdue.</p>
+                <p>Second paragraph &amp; more.</p></article><script>var x;</script></body></html>""".formatted(UUID.randomUUID());
+
+        String id = given().contentType("text/html").body(page).post("/articles").then().statusCode(202).extract().path("id");
+
+        RawArticle article = ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class);
+        assertEquals("Lavrov on peacekeeping", article.title());
+        assertEquals(Instant.parse("2018-09-26T07:00:00Z"), article.publishedAt());
+        assertEquals("UN, September 26. /TASS/. Changes are overdue.\n\nSecond paragraph & more.", article.body());
+        assertEquals("en", article.language());
+        assertEquals(true, article.url().startsWith("https://tass.com/politics/"));
+    }
+
+    @Test
+    void a_batch_answers_per_line() {
+        String unique = UUID.randomUUID().toString();
+        String batch = String.join("\n",
+                "{\"body\":\"first " + unique + "\"}",
+                "{\"body\":\"first " + unique + "\"}",
+                "{\"body\": ",
+                "{\"body\":\"   \"}",
+                "",
+                "{\"body\":\"third " + unique + "\",\"publishedAt\":\"2020-05-26\"}");
+
+        given().contentType("application/x-ndjson").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/articles/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(1)).body("rejected", equalTo(2))
+                .body("lines.line", equalTo(java.util.List.of(1, 2, 3, 4, 6)))
+                .body("lines.status", equalTo(java.util.List.of("accepted", "duplicate", "rejected", "rejected", "accepted")))
+                .body("lines[2].reason", containsString("line 3"));
+    }
+
+    @Test
+    void an_empty_batch_is_400_problem() {
+        given().contentType("application/x-ndjson").body("\n \n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/articles/batch")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class SharedInfrastructure {
         String jdbc = System.getenv("PIPELINE_JDBC_URL");
         if (kafka != null && jdbc != null) {
             return new Infrastructure("external", kafka, jdbc, envOr("PIPELINE_DB_USER", "postgres"),
-                    envOr("PIPELINE_DB_PASSWORD", ""), () -> { });
+                    envOr("PIPELINE_DB_PASSWORD", ""), java.util.Optional.empty(), () -> { });
         }
         String wanted = envOr("PIPELINE_INFRA", "auto");
         if (wanted.equals("testcontainers") || (wanted.equals("auto") && TestcontainersInfrastructure.dockerAvailable())) {
@@ -59,7 +59,7 @@ public final class SharedInfrastructure {
             Path dir = Files.createTempDirectory("pipeline-test-infra");
             Infrastructure embedded = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, DATABASE);
             return new Infrastructure(embedded.kind(), embedded.kafkaBootstrapServers(), embedded.jdbcUrl(),
-                    embedded.dbUser(), embedded.dbPassword(), () -> {
+                    embedded.dbUser(), embedded.dbPassword(), embedded.kafkaControl(), () -> {
                         embedded.close();
                         deleteRecursively(dir);
                     });

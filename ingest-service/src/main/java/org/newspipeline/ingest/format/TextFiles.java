@@ -1,4 +1,4 @@
-package org.newspipeline.ingest.inbox;
+package org.newspipeline.ingest.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,16 +29,22 @@ public final class TextFiles {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }
+        return new String(bytes, charsetOf(bytes));
+    }
+
+    /** The charset the bytes were most likely written in (see {@link #decode}). */
+    public static Charset charsetOf(byte[] bytes) {
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-            return new String(bytes, StandardCharsets.UTF_16);
+            return StandardCharsets.UTF_16;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes));
+            return StandardCharsets.UTF_8;
         } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, looksCyrillic(bytes) ? WINDOWS_1251 : StandardCharsets.ISO_8859_1);
+            return looksCyrillic(bytes) ? WINDOWS_1251 : StandardCharsets.ISO_8859_1;
         }
     }
 

@@ -1,0 +1,54 @@
+package org.newspipeline.ingest.article;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.RawArticle;
+
+/** The one way in: duplicates are recognised and reported, everything else is published. */
+@ApplicationScoped
+public class Ingestion {
+
+    public enum Status { ACCEPTED, DUPLICATE }
+
+    public record Outcome(String id, Status status) {
+    }
+
+    private final SeenArticles seen;
+    private final ArticlePublisher publisher;
+    private final MeterRegistry metrics;
+
+    public Ingestion(SeenArticles seen, ArticlePublisher publisher, MeterRegistry metrics) {
+        this.seen = seen;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param sourceKind {@code http}, {@code inbox} or {@code feed}, for the counters
+     * @return completes once Kafka acknowledged (or at once for a duplicate); fails with
+     * {@link PublishFailedException} when Kafka could not take it, in which case nothing was published
+     */
+    public Uni<Outcome> ingest(RawArticle article, String sourceKind) {
+        if (!seen.claim(article.id())) {
+            count(sourceKind, "duplicate");
+            return Uni.createFrom().item(new Outcome(article.id(), Status.DUPLICATE));
+        }
+        return publisher.publish(article)
+                .onItem().invoke(() -> count(sourceKind, "accepted"))
+                .onFailure().invoke(() -> {
+                    seen.release(article.id());
+                    count(sourceKind, "failed");
+                })
+                .replaceWith(new Outcome(article.id(), Status.ACCEPTED));
+    }
+
+    /** Rejected input, counted with the rest. */
+    public void countRejected(String sourceKind) {
+        count(sourceKind, "rejected");
+    }
+
+    private void count(String sourceKind, String outcome) {
+        metrics.counter("ingest.articles", "source", sourceKind, "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,78 @@
+package org.newspipeline.ingest.article;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.newspipeline.contract.Topics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ids already published, so that the same article is not published twice. Kafka is the
+ * memory: at start-up the keys of {@code articles.raw} are read back, so duplicates are recognised
+ * across restarts (and across replicas started after the article was published).
+ */
+@ApplicationScoped
+public class SeenArticles {
+
+    private static final Logger LOG = Logger.getLogger(SeenArticles.class);
+
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final String bootstrapServers;
+
+    public SeenArticles(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    // Before every other start-up observer: they may publish, and must see what was published before.
+    void loadAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        long start = System.nanoTime();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(15)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key() != null) {
+                        ids.add(r.key());
+                    }
+                }
+            }
+            LOG.infof("%d published article ids read back from %s in %d ms", ids.size(), Topics.RAW,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Without the history duplicates from before this start are not recognised; new ones still are.
+            LOG.warnf("could not read back %s (%s); duplicate detection starts empty", Topics.RAW, e.getMessage());
+        }
+    }
+
+    /** @return true when the id was new and is now claimed */
+    public boolean claim(String id) {
+        return ids.add(id);
+    }
+
+    /** Gives a claim back when the article could not be published after all. */
+    public void release(String id) {
+        ids.remove(id);
+    }
+}

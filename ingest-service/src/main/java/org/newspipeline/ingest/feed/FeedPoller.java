@@ -1,0 +1,121 @@
+package org.newspipeline.ingest.feed;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.ingest.article.ArticleFactory;
+import org.newspipeline.ingest.article.ArticleSubmission;
+import org.newspipeline.ingest.article.Ingestion;
+import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.format.TextFiles;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Polls the configured RSS 2.0 and Atom feeds with conditional GET. A feed's ETag and
+ * Last-Modified are saved only once every item was acknowledged by Kafka, so items that could
+ * not be published are fetched again next time (duplicates are recognised, not republished).
+ */
+@ApplicationScoped
+public class FeedPoller {
+
+    private static final Logger LOG = Logger.getLogger(FeedPoller.class);
+
+    private final IngestConfig config;
+    private final FeedStateStore states;
+    private final ArticleFactory factory;
+    private final Ingestion ingestion;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    public FeedPoller(IngestConfig config, FeedStateStore states, ArticleFactory factory, Ingestion ingestion) {
+        this.config = config;
+        this.states = states;
+        this.factory = factory;
+        this.ingestion = ingestion;
+    }
+
+    @Scheduled(every = "${ingest.feeds.poll-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollAll() {
+        config.feeds().urls().orElse(List.of()).forEach(this::poll);
+    }
+
+    /** Polls one feed now; the outcome is recorded in its {@link FeedState}. */
+    public FeedState poll(String url) {
+        FeedState before = states.get(url);
+        Instant now = Instant.now();
+        FeedState after;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            if (before.etag() != null) {
+                request.header("If-None-Match", before.etag());
+            }
+            if (before.lastModified() != null) {
+                request.header("If-Modified-Since", before.lastModified());
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 304) {
+                after = new FeedState(before.etag(), before.lastModified(), now, null, before.items(), before.undatedItems());
+            } else if (response.statusCode() != 200) {
+                after = failed(before, now, "HTTP " + response.statusCode());
+            } else {
+                after = publishItems(url, response, before, now);
+            }
+        } catch (Exception e) {
+            after = failed(before, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (after.lastError() != null) {
+            LOG.warnf("feed %s: %s", url, after.lastError());
+        }
+        states.put(url, after);
+        return after;
+    }
+
+    private FeedState publishItems(String url, HttpResponse<byte[]> response, FeedState before, Instant now) throws Exception {
+        byte[] bytes = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        // A feed that names no charset anywhere is read in the one its bytes fit (UOL serves ISO-8859-1).
+        XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true, TextFiles.charsetOf(bytes).name());
+        SyndFeed feed = new SyndFeedInput().build(reader);
+        List<RawArticle> articles = new ArrayList<>();
+        int undated = 0;
+        for (SyndEntry entry : feed.getEntries()) {
+            ArticleSubmission item = FeedItems.toSubmission(feed, entry);
+            if (item == null) {
+                continue;
+            }
+            try {
+                articles.add(factory.fromSubmission(item, "feed:" + url, now));
+                undated += item.publishedAt() == null ? 1 : 0;
+            } catch (InvalidArticleException e) {
+                ingestion.countRejected("feed");
+                LOG.warnf("feed %s: item %s skipped: %s", url, entry.getLink(), e.getMessage());
+            }
+        }
+        List<Ingestion.Outcome> outcomes = Uni.join().all(articles.stream().map(a -> ingestion.ingest(a, "feed")).toList())
+                .andFailFast().await().atMost(config.publishTimeout().multipliedBy(2));
+        long accepted = outcomes.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
+        return new FeedState(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null), now, null,
+                before.items() + accepted, before.undatedItems() + (accepted == 0 ? 0 : undated));
+    }
+
+    private static FeedState failed(FeedState before, Instant now, String error) {
+        return new FeedState(before.etag(), before.lastModified(), now, error, before.items(), before.undatedItems());
+    }
+}

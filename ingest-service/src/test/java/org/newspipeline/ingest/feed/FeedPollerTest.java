@@ -1,0 +1,134 @@
+package org.newspipeline.ingest.feed;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ArticleIds;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.testing.PipelineTestResource;
+import org.newspipeline.localstack.testing.TestTopics;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Feeds served from a local HTTP server that answers conditional GETs like a real one. */
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class FeedPollerTest {
+
+    static final Path CAPTURES = Path.of("../../shared/data/feeds");
+    static final Map<String, byte[]> FEEDS = new ConcurrentHashMap<>();
+    static final AtomicInteger FULL_ANSWERS = new AtomicInteger();
+    static HttpServer server;
+
+    @Inject
+    FeedPoller poller;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = FEEDS.get(exchange.getRequestURI().getPath());
+            String etag = body == null ? null : "\"" + java.util.Arrays.hashCode(body) + "\"";
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                FULL_ANSWERS.incrementAndGet();
+                exchange.getResponseHeaders().add("ETag", etag);
+                exchange.getResponseHeaders().add("Content-Type", "application/xml");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    static String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Test
+    void items_are_published_with_their_fields_and_a_304_publishes_nothing_new() {
+        String unique = UUID.randomUUID().toString();
+        String link = "https://example.org/news/" + unique;
+        FEEDS.put("/synthetic.rss", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Example Outlet</title><link>https://example.org</link>
+                <item><title>First</title><link>%s</link><author>a@example.org (Ann)</author>
+                <category>politics</category><pubDate>Tue, 26 May 2020 10:00:00 GMT</pubDate>
+                <description><![CDATA[<p>Body of the <b>first</b> item.</p>]]></description></item>
+                <item><title>Undated</title><link>%s-2</link><pubDate>Terça, 25 Set 2018 10:00:00 -0300</pubDate>
+                <description>Second item %s</description></item>
+                </channel></rss>""".formatted(link, link, unique).getBytes(StandardCharsets.UTF_8));
+
+        FeedState first = poller.poll(url("/synthetic.rss"));
+        FeedState second = poller.poll(url("/synthetic.rss"));
+
+        assertNull(first.lastError());
+        assertEquals(2, first.items());
+        assertEquals(1, first.undatedItems(), "the Portuguese date is recorded as unreadable, the item still goes");
+        assertEquals(2, second.items(), "a 304 publishes nothing");
+        RawArticle article = ContractJson.read(
+                TestTopics.awaitKey(Topics.RAW, ArticleIds.of(link, ""), Duration.ofSeconds(20)).value(), RawArticle.class);
+        assertEquals("First", article.title());
+        assertEquals("Body of the first item.", article.body());
+        assertEquals("Example Outlet", article.source());
+        assertEquals(java.time.Instant.parse("2020-05-26T10:00:00Z"), article.publishedAt());
+        assertEquals(java.util.List.of("politics"), article.categories());
+        assertEquals("feed:" + url("/synthetic.rss"), article.origin());
+    }
+
+    @Test
+    void an_unreachable_feed_records_the_error() {
+        FeedState state = poller.poll(url("/missing.rss"));
+        assertEquals("HTTP 404", state.lastError());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rss-parser_guardian.rss", "rss-parser_heise.atom", "rss-parser_physorg.rss", "rss-parser_uolNoticias.rss"})
+    void real_captured_feeds_are_read(String capture) throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CAPTURES), "skipped: ../shared/data/feeds is not beside this clone");
+        FEEDS.put("/" + capture, Files.readAllBytes(CAPTURES.resolve(capture)));
+
+        FeedState state = poller.poll(url("/" + capture));
+
+        assertNull(state.lastError());
+        assertTrue(state.items() > 0, capture + " published nothing");
+        FeedState again = poller.poll(url("/" + capture));
+        assertEquals(state.items(), again.items());
+        String origin = "\"origin\":\"feed:" + url("/" + capture) + "\"";
+        RawArticle item = ContractJson.read(TestTopics.await(Topics.RAW,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(origin), Duration.ofSeconds(20)).value(), RawArticle.class);
+        String text = item.title() + item.body();
+        assertTrue(!text.contains("\uFFFD") && !text.contains("Ã§") && !text.contains("Ã£"), "mojibake: " + text);
+    }
+}
