@@ -10,12 +10,14 @@ import java.util.Objects;
  *
  * @param enrichmentVersion which enrichment logic produced this record; a consumer never lets an
  *                          older version overwrite a newer one
+ * @param enrichedAt        when this record was made; of two records with the same version, the later wins
  * @param publishedAt       best estimate of the publication time; see {@link #publication()} for how sure
  */
 public record EnrichedArticle(
         int schemaVersion,
         String id,
         int enrichmentVersion,
+        Instant enrichedAt,
         String origin,
         Instant receivedAt,
         String url,

@@ -11,6 +11,7 @@ import org.newspipeline.enrich.text.ArticleLayout;
 import org.newspipeline.enrich.text.LayoutParser;
 import org.newspipeline.enrich.text.WireText;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Raw article in, enriched article out: a pure function of the article and the loaded models. */
@@ -34,7 +35,7 @@ public final class Enricher {
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
         PublicationDate date = PublicationDateResolver.resolve(raw, text, layout.dateline());
         String language = raw.language() != null ? raw.language() : languages.detect(layout.body()).orElse(null);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, raw.origin(),
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, Instant.now(), raw.origin(),
                 raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),

@@ -9,32 +9,44 @@ import org.newspipeline.contract.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Materializes enriched articles. The upsert is idempotent: the same record twice changes nothing,
- * and a record from an older enrichment version never overwrites a newer one.
+ * a record from an older enrichment version (or, at the same version, enriched earlier) never
+ * overwrites a newer one, and a tombstone deletes the article.
  */
 @ApplicationScoped
 public class ArticleStore {
 
     private static final String UPSERT = """
-            INSERT INTO article (id, enrichment_version, title, body, url, source_name, source_kind, language,
-                                 dateline_place, published_at, received_at, document, search_vector)
-            VALUES (:id, :version, CAST(:title AS text), :body, CAST(:url AS text), CAST(:sourceName AS text),
-                    CAST(:sourceKind AS text), CAST(:language AS text), CAST(:datelinePlace AS text),
-                    CAST(:publishedAt AS timestamptz), CAST(:receivedAt AS timestamptz), CAST(:document AS jsonb),
+            INSERT INTO article (id, enrichment_version, enriched_at, title, body, url, source_name, source_kind,
+                                 language, dateline_place, published_at, received_at, document, search_vector)
+            VALUES (:id, :version, CAST(:enrichedAt AS timestamptz), CAST(:title AS text), :body, CAST(:url AS text),
+                    CAST(:sourceName AS text), CAST(:sourceKind AS text), CAST(:language AS text),
+                    CAST(:datelinePlace AS text), CAST(:publishedAt AS timestamptz), CAST(:receivedAt AS timestamptz),
+                    CAST(:document AS jsonb),
                     setweight(to_tsvector('english', immutable_unaccent(coalesce(CAST(:title AS text), ''))), 'A')
                     || setweight(to_tsvector('english', immutable_unaccent(:entityNames)), 'B')
                     || setweight(to_tsvector('english', immutable_unaccent(:body)), 'C'))
             ON CONFLICT (id) DO UPDATE SET
-                enrichment_version = EXCLUDED.enrichment_version, title = EXCLUDED.title, body = EXCLUDED.body,
-                url = EXCLUDED.url, source_name = EXCLUDED.source_name, source_kind = EXCLUDED.source_kind,
-                language = EXCLUDED.language, dateline_place = EXCLUDED.dateline_place,
-                published_at = EXCLUDED.published_at, received_at = EXCLUDED.received_at,
-                document = EXCLUDED.document, search_vector = EXCLUDED.search_vector, stored_at = now()
-            WHERE article.enrichment_version <= EXCLUDED.enrichment_version
+                enrichment_version = EXCLUDED.enrichment_version, enriched_at = EXCLUDED.enriched_at,
+                title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, source_name = EXCLUDED.source_name,
+                source_kind = EXCLUDED.source_kind, language = EXCLUDED.language,
+                dateline_place = EXCLUDED.dateline_place, published_at = EXCLUDED.published_at,
+                received_at = EXCLUDED.received_at, document = EXCLUDED.document,
+                search_vector = EXCLUDED.search_vector, stored_at = now()
+            WHERE (article.enrichment_version, coalesce(article.enriched_at, '-infinity'))
+                  <= (EXCLUDED.enrichment_version, coalesce(EXCLUDED.enriched_at, '-infinity'))
               AND article.document IS DISTINCT FROM EXCLUDED.document
+            """;
+
+    private static final String UPSERT_ENTITY = """
+            INSERT INTO entity (name, type, country_code) VALUES (:name, :type, CAST(:country AS text))
+            ON CONFLICT (name, type) DO UPDATE SET country_code = coalesce(EXCLUDED.country_code, entity.country_code)
+            RETURNING id
             """;
 
     private final EntityManager em;
@@ -43,15 +55,16 @@ public class ArticleStore {
         this.em = em;
     }
 
-    /** @return true when the row was inserted or changed */
+    /** @return true when the article was inserted or changed */
     @Transactional
     public boolean upsert(EnrichedArticle a) {
         String entityNames = a.entities().stream()
                 .map(e -> e.name() + " " + String.join(" ", e.aliases()))
                 .collect(Collectors.joining(" "));
-        return em.createNativeQuery(UPSERT)
+        boolean changed = em.createNativeQuery(UPSERT)
                 .setParameter("id", a.id())
                 .setParameter("version", a.enrichmentVersion())
+                .setParameter("enrichedAt", timestamp(a.enrichedAt()))
                 .setParameter("title", a.title())
                 .setParameter("body", a.body())
                 .setParameter("url", a.url())
@@ -59,11 +72,47 @@ public class ArticleStore {
                 .setParameter("sourceKind", a.source() == null ? null : a.source().kind().name())
                 .setParameter("language", a.language())
                 .setParameter("datelinePlace", a.dateline() == null ? null : a.dateline().place())
-                .setParameter("publishedAt", timestamp(a.publishedAt()))
+                // Every article sorts by date: one without a publication date sorts by its arrival.
+                .setParameter("publishedAt", timestamp(a.publishedAt() != null ? a.publishedAt()
+                        : a.receivedAt() != null ? a.receivedAt() : Instant.now()))
                 .setParameter("receivedAt", timestamp(a.receivedAt()))
                 .setParameter("document", new String(ContractJson.write(a), StandardCharsets.UTF_8))
                 .setParameter("entityNames", entityNames)
                 .executeUpdate() > 0;
+        if (changed) {
+            replaceMentions(a);
+        }
+        return changed;
+    }
+
+    /** @return true when there was such an article */
+    @Transactional
+    public boolean delete(String id) {
+        return em.createNativeQuery("DELETE FROM article WHERE id = :id").setParameter("id", id).executeUpdate() > 0;
+    }
+
+    private void replaceMentions(EnrichedArticle a) {
+        em.createNativeQuery("DELETE FROM article_entity WHERE article_id = :id").setParameter("id", a.id()).executeUpdate();
+        for (EnrichedArticle.Entity e : a.entities()) {
+            long entityId = ((Number) em.createNativeQuery(UPSERT_ENTITY)
+                    .setParameter("name", e.name())
+                    .setParameter("type", e.type().name())
+                    .setParameter("country", e.countryCode())
+                    .getSingleResult()).longValue();
+            Set<String> aliases = new LinkedHashSet<>(e.aliases());
+            aliases.add(e.name());
+            for (String alias : aliases) {
+                em.createNativeQuery("INSERT INTO entity_alias (entity_id, alias) VALUES (:id, :alias) ON CONFLICT DO NOTHING")
+                        .setParameter("id", entityId).setParameter("alias", alias).executeUpdate();
+            }
+            em.createNativeQuery("""
+                            INSERT INTO article_entity (article_id, entity_id, mentions, salience) VALUES (:a, :e, :m, :s)
+                            ON CONFLICT (article_id, entity_id) DO UPDATE SET mentions = article_entity.mentions + EXCLUDED.mentions
+                            """)
+                    .setParameter("a", a.id()).setParameter("e", entityId)
+                    .setParameter("m", Math.max(1, e.mentions().size())).setParameter("s", (float) e.salience())
+                    .executeUpdate();
+        }
     }
 
     private static Timestamp timestamp(Instant instant) {

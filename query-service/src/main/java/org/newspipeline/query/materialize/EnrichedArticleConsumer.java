@@ -2,6 +2,7 @@ package org.newspipeline.query.materialize;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
@@ -9,8 +10,9 @@ import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.query.article.ArticleStore;
 
 /**
- * Materializes {@code articles.enriched}. A record that is not a valid enriched article throws,
- * which sends it to {@code articles.enriched.dlq} with the reason; the consumer carries on.
+ * Materializes {@code articles.enriched}. A record with no value (a tombstone) deletes its article.
+ * A record that is not a valid enriched article throws, which sends it to
+ * {@code articles.enriched.dlq} with the reason; the consumer carries on.
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -25,8 +27,15 @@ public class EnrichedArticleConsumer {
 
     @Incoming("enriched-articles")
     @Blocking
-    public void consume(byte[] payload) {
-        EnrichedArticle article = ContractJson.read(payload, EnrichedArticle.class);
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                throw new IllegalArgumentException("a tombstone without a key names no article");
+            }
+            LOG.debugf("article %s %s", record.key(), store.delete(record.key()) ? "deleted" : "already absent");
+            return;
+        }
+        EnrichedArticle article = ContractJson.read(record.value(), EnrichedArticle.class);
         boolean changed = store.upsert(article);
         LOG.debugf("article %s %s", article.id(), changed ? "stored" : "unchanged");
     }

@@ -1,0 +1,52 @@
+package org.newspipeline.query.entity;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newspipeline.query.http.BadParameterException;
+import org.newspipeline.query.http.Problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@Path("/entities")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntityResource {
+
+    private static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
+
+    private final EntityDirectory directory;
+
+    public EntityResource(EntityDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Operation(summary = "Autocomplete: entities a name or alias of which starts with prefix, with article counts")
+    public List<EntityDirectory.Suggestion> complete(@QueryParam("prefix") String prefix, @QueryParam("type") String type,
+                                                     @QueryParam("limit") @DefaultValue("10") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new BadParameterException("limit must be between 1 and 100, not " + limit);
+        }
+        String t = type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT);
+        if (t != null && !TYPES.contains(t)) {
+            throw new BadParameterException("type must be one of " + TYPES + ", not " + type);
+        }
+        return directory.complete(prefix, t, limit);
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "An entity by canonical name or alias: its aliases, article count and top co-occurring entities")
+    public Response byName(@PathParam("name") String name) {
+        return directory.byName(name).map(d -> Response.ok(d).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no entity named " + name));
+    }
+}
