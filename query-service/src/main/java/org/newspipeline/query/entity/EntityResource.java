@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.query.http.BadParameterException;
 import org.newspipeline.query.http.Problem;
+import org.newspipeline.query.search.SearchRequest;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +32,12 @@ public class EntityResource {
     @GET
     @Operation(summary = "Autocomplete: entities a name or alias of which starts with prefix, with article counts")
     public List<EntityDirectory.Suggestion> complete(@QueryParam("prefix") String prefix, @QueryParam("type") String type,
-                                                     @QueryParam("limit") @DefaultValue("10") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new BadParameterException("limit must be between 1 and 100, not " + limit);
-        }
+                                                     @QueryParam("limit") @DefaultValue("10") String limit) {
         String t = type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT);
         if (t != null && !TYPES.contains(t)) {
             throw new BadParameterException("type must be one of " + TYPES + ", not " + type);
         }
-        return directory.complete(prefix, t, limit);
+        return directory.complete(prefix, t, SearchRequest.limit(limit));
     }
 
     @GET

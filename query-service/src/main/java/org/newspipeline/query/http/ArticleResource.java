@@ -43,9 +43,10 @@ public class ArticleResource {
             @Parameter(description = "published on or after: 2020-01-01 or a date-time with offset") @QueryParam("from") String from,
             @Parameter(description = "published on or before (a day includes the whole day)") @QueryParam("to") String to,
             @Parameter(description = "relevance (default with q) or date") @QueryParam("sort") String sort,
-            @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("20") int limit,
+            @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("20") String limit,
             @Parameter(description = "the next value of the previous page") @QueryParam("cursor") String cursor) {
-        return search.search(SearchRequest.of(q, source, entity, type, place, lang, from, to, sort, limit, cursor));
+        return search.search(SearchRequest.of(q, source, entity, type, place, lang, from, to, sort,
+                SearchRequest.limit(limit), cursor));
     }
 
     @GET

@@ -28,9 +28,7 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
 
     public static SearchRequest of(String q, String source, List<String> entities, String type, String place,
                                    String lang, String from, String to, String sort, int limit, String cursor) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadParameterException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
-        }
+        limit(String.valueOf(limit));
         Sort order;
         try {
             order = sort == null || sort.isBlank() ? (blank(q) ? Sort.DATE : Sort.RELEVANCE)
@@ -54,6 +52,19 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
                 entities == null ? List.of() : entities.stream().filter(e -> !blank(e)).map(String::strip).toList(),
                 entityType, blank(place) ? null : place.strip(), blank(lang) ? null : lang.strip().toLowerCase(Locale.ROOT),
                 start, end, order, limit, blank(cursor) ? null : Cursor.decode(cursor, order));
+    }
+
+    /** A page size as given in a query string; parsed here so that "many" is a 400, not JAX-RS's 404. */
+    public static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameterException("limit must be a whole number from 1 to " + MAX_LIMIT + ", not " + value);
     }
 
     /** A day ({@code 2020-01-01}) or a date-time with offset; a day as upper bound means its end. */

@@ -3,8 +3,6 @@ package org.newspipeline.query.http;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.contract.ContractJson;
-import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.testing.PipelineTestResource;
 import org.newspipeline.localstack.testing.TestTopics;
@@ -21,26 +19,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newspipeline.query.Articles.article;
+import static org.newspipeline.query.Articles.awaitTitle;
+import static org.newspipeline.query.Articles.publish;
 
 @QuarkusTest
 @QuarkusTestResource(PipelineTestResource.class)
 class ArticleResourceTest {
-
-    static EnrichedArticle article(String id, int version, String title, String body) {
-        return new EnrichedArticle(1, id, version, "http", Instant.now(), null, title, body, "en",
-                new EnrichedArticle.Source("TASS", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.DATELINE),
-                new EnrichedArticle.Dateline("MOSCOW", "MOSCOW, May 26. /TASS/."), Instant.parse("2020-05-26T00:00:00Z"),
-                null, List.of());
-    }
-
-    static void publish(EnrichedArticle a) {
-        TestTopics.send(Topics.ENRICHED, a.id(), ContractJson.write(a));
-    }
-
-    static void awaitTitle(String id, String title) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/articles/{id}", id).then().statusCode(200).body("title", equalTo(title)));
-    }
 
     @Test
     void a_published_article_is_found_by_its_words_with_highlights() {
@@ -80,11 +65,24 @@ class ArticleResourceTest {
 
         publish(article(id, 1, "Version one", "Body one"));
         publish(article(id, 2, "Version two", "Body two"));
+        publish(article(id, 2, java.time.Instant.parse("2019-01-01T00:00:00Z"), "Enriched earlier", "Body", "TASS",
+                "2020-05-26", List.of()));
         String marker = "m-" + UUID.randomUUID();
         publish(article(marker, 1, "Marker", "Marker body"));
         awaitTitle(marker, "Marker");
 
         given().get("/articles/{id}", id).then().body("title", equalTo("Version two"));
+    }
+
+    @Test
+    void a_tombstone_deletes_the_article() {
+        String id = "t-" + UUID.randomUUID();
+        publish(article(id, 1, "To be deleted", "Body"));
+        awaitTitle(id, "To be deleted");
+
+        TestTopics.send(Topics.ENRICHED, id, null);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/articles/{id}", id).then().statusCode(404));
     }
 
     @Test

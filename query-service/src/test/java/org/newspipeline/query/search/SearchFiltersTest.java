@@ -1,0 +1,168 @@
+package org.newspipeline.query.search;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.EnrichedArticle.Entity.Type;
+import org.newspipeline.localstack.testing.PipelineTestResource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newspipeline.query.Articles.article;
+import static org.newspipeline.query.Articles.awaitTitle;
+import static org.newspipeline.query.Articles.entity;
+import static org.newspipeline.query.Articles.publish;
+
+/** Four articles with a word of their own, searched every way the API allows. */
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class SearchFiltersTest {
+
+    static final String WORD = "zw" + UUID.randomUUID().toString().substring(0, 8);
+    static final String TASS = "tass-" + WORD;
+    static final String BELTA = "belta-" + WORD;
+    static final String UN = "un-" + WORD;
+    static final String GUTERRES = "guterres-" + WORD;
+    static boolean published;
+
+    @BeforeEach
+    void publishOnce() {
+        if (published) {
+            return;
+        }
+        Instant now = Instant.now();
+        var csto = entity("Collective Security Treaty Organization", Type.ORGANIZATION, "CSTO", "Treaty Organization");
+        publish(article(TASS, 1, now, "CSTO ministers meet", WORD + " The Collective Security Treaty Organization met.",
+                "TASS", "2020-05-26", List.of(csto, entity("Russia", Type.LOCATION, "Russian Federation"))));
+        publish(article(BELTA, 1, now, "Peacekeeping plans", WORD + " The Treaty Organization and Kazakhstan.",
+                "BelTA", "2020-10-16", List.of(csto, entity("Kazakhstan", Type.LOCATION))));
+        publish(article(UN, 1, now, "Council debate", WORD + " United Nations peacekeeping debate.",
+                "UN Meetings Coverage", "2022-02-16", List.of(entity("United Nations", Type.ORGANIZATION, "UN"))));
+        publish(article(GUTERRES, 1, now, "Secretary-General speaks", WORD + " said António Guterres.",
+                "UN Meetings Coverage", "2022-02-17", List.of(entity("António Guterres", Type.PERSON, "Guterres"))));
+        for (String id : List.of(TASS, BELTA, UN, GUTERRES)) {
+            given().get("/articles/{id}", id);
+        }
+        awaitTitle(GUTERRES, "Secretary-General speaks");
+        awaitTitle(TASS, "CSTO ministers meet");
+        published = true;
+    }
+
+    static List<String> ids(Response r) {
+        return r.then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    @Test
+    void an_alias_finds_the_same_articles_as_the_canonical_name() {
+        List<String> byAlias = ids(given().queryParam("q", WORD).queryParam("entity", "CSTO").get("/articles"));
+        List<String> byName = ids(given().queryParam("q", WORD)
+                .queryParam("entity", "Collective Security Treaty Organization").get("/articles"));
+
+        assertEquals(Set.of(TASS, BELTA), new HashSet<>(byAlias));
+        assertEquals(new HashSet<>(byName), new HashSet<>(byAlias));
+    }
+
+    @Test
+    void phrase_and_exclusion() {
+        assertEquals(List.of(TASS), ids(given().queryParam("q", WORD + " \"Treaty Organization\" -Kazakhstan").get("/articles")));
+    }
+
+    @Test
+    void date_range_source_type_place_and_language() {
+        assertEquals(Set.of(TASS, BELTA), new HashSet<>(ids(given().queryParam("q", WORD)
+                .queryParam("from", "2020-01-01").queryParam("to", "2020-12-31").get("/articles"))));
+        assertEquals(List.of(BELTA), ids(given().queryParam("q", WORD).queryParam("source", "belta").get("/articles")));
+        assertEquals(List.of(GUTERRES), ids(given().queryParam("q", WORD).queryParam("type", "PERSON").get("/articles")));
+        assertEquals(List.of(BELTA), ids(given().queryParam("q", WORD).queryParam("place", "Kazakhstan").get("/articles")));
+        assertEquals(4, ids(given().queryParam("q", WORD).queryParam("lang", "en").get("/articles")).size());
+    }
+
+    @Test
+    void accents_do_not_matter() {
+        assertEquals(List.of(GUTERRES), ids(given().queryParam("q", WORD + " Antonio").get("/articles")));
+        given().queryParam("prefix", "anto").get("/entities")
+                .then().statusCode(200).body("name", hasItem("António Guterres"));
+    }
+
+    @Test
+    void facets_count_the_matches() {
+        given().queryParam("q", WORD).get("/articles")
+                .then().statusCode(200)
+                .body("total", equalTo(4))
+                .body("facets.source.find { it.value == 'UN Meetings Coverage' }.count", equalTo(2))
+                .body("facets.source.find { it.value == 'BelTA' }.count", equalTo(1))
+                .body("facets.entity.find { it.value == 'Collective Security Treaty Organization' }.count", equalTo(2))
+                .body("facets.language[0].value", equalTo("en"))
+                .body("facets.month.value", hasItems("2020-05", "2020-10", "2022-02"))
+                .body("items.find { it.id == '" + TASS + "' }.entities",
+                        containsInAnyOrder("Collective Security Treaty Organization", "Russia"));
+    }
+
+    @Test
+    void walking_next_reaches_every_match_once_in_either_order() {
+        for (String sort : List.of("date", "relevance")) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                var request = given().queryParam("q", WORD).queryParam("sort", sort).queryParam("limit", 1);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                Response r = request.get("/articles");
+                seen.addAll(ids(r));
+                cursor = r.jsonPath().getString("next");
+            } while (cursor != null && seen.size() < 10);
+            assertEquals(Set.of(TASS, BELTA, UN, GUTERRES), new HashSet<>(seen), sort);
+            assertEquals(4, seen.size(), sort);
+        }
+        assertEquals(List.of(GUTERRES, UN, BELTA, TASS), ids(given().queryParam("q", WORD).queryParam("sort", "date").get("/articles")));
+    }
+
+    @Test
+    void an_entity_with_its_aliases_and_company() {
+        given().get("/entities/{name}", "CSTO")
+                .then().statusCode(200)
+                .body("name", equalTo("Collective Security Treaty Organization"))
+                .body("aliases", hasItems("CSTO", "Treaty Organization"))
+                .body("coOccurring.name", hasItems("Russia", "Kazakhstan"));
+        given().get("/entities/{name}", "No Such Entity " + WORD)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void timeline_and_sources() {
+        given().queryParam("q", WORD).queryParam("interval", "month").get("/stats/timeline")
+                .then().statusCode(200)
+                .body("find { it.value == '2022-02-01' }.count", equalTo(2))
+                .body("find { it.value == '2020-05-01' }.count", equalTo(1));
+        given().get("/sources").then().statusCode(200).body("value", hasItems("BelTA", "UN Meetings Coverage"));
+    }
+
+    @Test
+    void bad_parameters_are_400_problems_that_say_what_is_wrong() {
+        given().queryParam("from", "last week").get("/articles")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("from"));
+        given().queryParam("sort", "popularity").get("/articles").then().statusCode(400).body("detail", containsString("sort"));
+        given().queryParam("type", "THING").get("/articles").then().statusCode(400).body("detail", containsString("type"));
+        given().queryParam("cursor", "garbage").queryParam("q", "x").get("/articles").then().statusCode(400)
+                .body("detail", containsString("cursor"));
+        given().queryParam("limit", 0).get("/articles").then().statusCode(400);
+        given().queryParam("limit", "many").get("/articles").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("interval", "year").get("/stats/timeline").then().statusCode(400);
+        given().queryParam("q", "'; DROP TABLE article; --").get("/articles").then().statusCode(200);
+    }
+}
