@@ -11,4 +11,7 @@ public interface EnrichConfig {
 
     /** A source registry to use instead of the bundled one (same JSON form as sources.json). */
     Optional<Path> sourcesFile();
+
+    /** Entities added to the bundled catalog (same JSON form as entities.json). */
+    Optional<Path> entitiesFile();
 }

@@ -2,6 +2,9 @@ package org.newspipeline.enrich.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.newspipeline.enrich.entity.CrfEntityRecognizer;
+import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.entity.EntityResolver;
 import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.source.SourceRegistry;
 
@@ -12,6 +15,7 @@ public class EnricherProducer {
     @ApplicationScoped
     Enricher enricher(EnrichConfig config) {
         SourceRegistry registry = config.sourcesFile().map(SourceRegistry::fromFile).orElseGet(SourceRegistry::bundled);
-        return new Enricher(registry, LanguageDetector.load());
+        return new Enricher(registry, LanguageDetector.load(), CrfEntityRecognizer.load(),
+                new EntityResolver(EntityCatalog.load(config.entitiesFile())));
     }
 }

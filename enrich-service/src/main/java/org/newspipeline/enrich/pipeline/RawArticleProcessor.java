@@ -1,6 +1,6 @@
 package org.newspipeline.enrich.pipeline;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,7 +25,7 @@ public class RawArticleProcessor {
 
     @Incoming("raw-articles")
     @Outgoing("enriched-articles")
-    @Blocking
+    @Blocking(value = "enrich-pool", ordered = false)
     public Record<String, EnrichedArticle> process(byte[] payload) {
         RawArticle raw = ContractJson.read(payload, RawArticle.class);
         return Record.of(raw.id(), enricher.enrich(raw));

@@ -1,10 +1,9 @@
 package org.newspipeline.enrich.eval;
 
+import org.newspipeline.enrich.support.TestEnricher;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.pipeline.Enricher;
-import org.newspipeline.enrich.source.SourceRegistry;
 
 import java.nio.file.Files;
 
@@ -19,7 +18,7 @@ class ReutersAccuracyTest {
                 "skipped: ../shared/data/reuters21578 is not beside this clone");
         var stories = ReutersCorpus.load(ReutersCorpus.folder(), 1000);
 
-        ReutersScore score = ReutersScore.of(new Enricher(SourceRegistry.bundled(), LanguageDetector.load()), stories);
+        ReutersScore score = ReutersScore.of(TestEnricher.get(), stories);
 
         System.out.println(score);
         assertTrue(score.sourceShare() >= 0.99, score.toString());

@@ -1,8 +1,7 @@
 package org.newspipeline.enrich.eval;
 
-import org.newspipeline.enrich.language.LanguageDetector;
+import org.newspipeline.enrich.support.TestEnricher;
 import org.newspipeline.enrich.pipeline.Enricher;
-import org.newspipeline.enrich.source.SourceRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public final class ReutersEvaluation {
             System.exit(2);
         }
         var stories = ReutersCorpus.load(folder, Integer.MAX_VALUE);
-        Enricher enricher = new Enricher(SourceRegistry.bundled(), LanguageDetector.load());
+        Enricher enricher = TestEnricher.get();
         ReutersScore.of(enricher, stories.subList(0, Math.min(1000, stories.size())));
         System.out.println(ReutersScore.of(enricher, stories));
     }

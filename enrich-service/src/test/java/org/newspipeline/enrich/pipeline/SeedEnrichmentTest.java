@@ -1,5 +1,6 @@
 package org.newspipeline.enrich.pipeline;
 
+import org.newspipeline.enrich.support.TestEnricher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
@@ -7,8 +8,6 @@ import org.newspipeline.contract.EnrichedArticle.Publication.DateSource;
 import org.newspipeline.contract.EnrichedArticle.Source.Evidence;
 import org.newspipeline.contract.EnrichedArticle.Source.Kind;
 import org.newspipeline.contract.RawArticle;
-import org.newspipeline.enrich.language.LanguageDetector;
-import org.newspipeline.enrich.source.SourceRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ class SeedEnrichmentTest {
 
     @BeforeAll
     static void load() {
-        enricher = new Enricher(SourceRegistry.bundled(), LanguageDetector.load());
+        enricher = TestEnricher.get();
     }
 
     static EnrichedArticle enrich(String seed, String referenceDay) throws IOException {

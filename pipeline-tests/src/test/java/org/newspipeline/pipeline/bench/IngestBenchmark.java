@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Accepted articles per second through ingest-service, 4 KB articles, on the embedded broker:
  * {@code POST /articles/batch} (several clients) and the watched folder. Run after a package:
- * <pre>./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.IngestBenchmark -Dexec.classpathScope=test</pre>
+ * <pre>./mvnw -q package -DskipTests && ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.IngestBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class IngestBenchmark {
 
@@ -42,7 +42,7 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         int batchArticles = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         int folderArticles = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path root = Bench.repoRoot();
         Path dir = Files.createTempDirectory("ingest-bench");
         Path inbox = dir.resolve("inbox");
         int port = Ports.free();

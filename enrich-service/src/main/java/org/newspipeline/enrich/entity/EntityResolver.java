@@ -1,0 +1,174 @@
+package org.newspipeline.enrich.entity;
+
+import org.newspipeline.contract.EnrichedArticle.Entity;
+import org.newspipeline.contract.EnrichedArticle.Entity.Type;
+import org.newspipeline.contract.EnrichedArticle.Mention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns recognized mentions into canonical entities: one per person, organization or place, with
+ * every name it went by. Merges, in order: the catalog (aliases, countries, first-name spellings),
+ * acronyms the text defines ("... Organization (CSTO)"), then within the article an acronym or a
+ * shorter name into the one full name it stands for ("Lavrov" after "Sergei Lavrov", "NATO",
+ * "Treaty Organization", "Collective Security Treaty").
+ */
+public final class EntityResolver {
+
+    /** Never entities, whatever the recognizer says. */
+    private static final Set<String> NEVER = Set.of(
+            "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "our", "mr", "mrs", "ms",
+            "personal subjects", "asset id", "parent id", "preview language", "available languages", "other formats",
+            "all news", "must read", "more articles", "latest article", "reuter", "photo", "h.e", "council",
+            "organization", "organisation", "secretariat");
+    private static final Pattern ACRONYM_DEFINITION = Pattern.compile(
+            "(\\p{Lu}[\\p{L}-]+(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]+))+) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
+    private static final Set<String> MINOR_WORDS = Set.of("of", "and", "for", "the", "on", "in");
+
+    private final EntityCatalog catalog;
+
+    public EntityResolver(EntityCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Whether a recognized span can be an entity at all (pronouns, page furniture and lower-case words cannot). */
+    public static boolean admissible(RecognizedMention m) {
+        String t = m.text().strip();
+        return t.length() >= 2 && Character.isUpperCase(t.codePointAt(0)) && !NEVER.contains(EntityCatalog.key(t));
+    }
+
+    public List<Entity> resolve(String body, List<RecognizedMention> recognized) {
+        Map<String, String> definedAcronyms = definedAcronyms(body);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (RecognizedMention m : recognized) {
+            if (!admissible(m)) {
+                continue;
+            }
+            Group g = canonical(m.text().strip(), m.type(), definedAcronyms);
+            groups.merge(g.id(), g, Group::absorb).mentions.add(m);
+        }
+        mergeShortFormsIntoFullNames(groups);
+        int total = groups.values().stream().mapToInt(g -> g.mentions.size()).sum();
+        List<Entity> entities = new ArrayList<>();
+        for (Group g : groups.values()) {
+            Set<String> aliases = new LinkedHashSet<>(g.aliases);
+            g.mentions.forEach(m -> aliases.add(m.text().strip()));
+            aliases.remove(g.name);
+            int first = g.mentions.stream().mapToInt(RecognizedMention::start).min().orElse(0);
+            double salience = (double) g.mentions.size() / total + (first < body.length() / 5 ? 0.1 : 0);
+            entities.add(new Entity(g.name, g.type, List.copyOf(aliases), g.countryCode,
+                    g.mentions.stream().map(m -> new Mention(m.start(), m.end(), m.text())).toList(),
+                    Math.round(Math.min(1, salience) * 1000) / 1000.0));
+        }
+        entities.sort((a, b) -> Double.compare(b.salience(), a.salience()));
+        return entities;
+    }
+
+    private Group canonical(String text, Type type, Map<String, String> definedAcronyms) {
+        String name = type == Type.PERSON ? catalog.withCanonicalFirstName(text) : text;
+        var known = catalog.byAlias(name).or(() -> catalog.byAlias(text))
+                // Organizations and places are often confused by the recognizer, a person for a place rarely.
+                .filter(k -> type != Type.PERSON || k.type() == Type.PERSON);
+        if (known.isEmpty() && definedAcronyms.containsKey(text)) {
+            String expansion = definedAcronyms.get(text);
+            return catalog.byAlias(expansion)
+                    .map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases()))
+                    .orElseGet(() -> new Group(expansion, Type.ORGANIZATION, null, List.of(text)));
+        }
+        return known.map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases()))
+                .orElseGet(() -> new Group(name, type, null, List.of()));
+    }
+
+    /** "Collective Security Treaty Organization (CSTO)" defines CSTO. */
+    static Map<String, String> definedAcronyms(String body) {
+        Map<String, String> acronyms = new LinkedHashMap<>();
+        Matcher m = ACRONYM_DEFINITION.matcher(body);
+        while (m.find()) {
+            String acronym = m.group(2);
+            String words = m.group(1);
+            // Keep the trailing words whose initials spell the acronym: "learned from Secretary ... (CSTO)".
+            String[] parts = words.split(" ");
+            for (int from = 0; from < parts.length; from++) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(parts, from, parts.length));
+                if (initials(candidate).equals(acronym)) {
+                    acronyms.putIfAbsent(acronym, candidate);
+                    break;
+                }
+            }
+        }
+        return acronyms;
+    }
+
+    private static String initials(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : name.split("[ -]")) {
+            if (!w.isEmpty() && !MINOR_WORDS.contains(w.toLowerCase())) {
+                sb.append(Character.toUpperCase(w.charAt(0)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Within one article: a one-word person name into the one full name ending with it; an
+     * organization acronym into the one organization it abbreviates; a shorter organization name
+     * into the one longer name it ends ("Treaty Organization").
+     */
+    private static void mergeShortFormsIntoFullNames(Map<String, Group> groups) {
+        for (Group shortForm : List.copyOf(groups.values())) {
+            List<Group> targets = groups.values().stream()
+                    .filter(full -> full != shortForm && full.type == shortForm.type && abbreviates(shortForm.name, full.name, full.type))
+                    .toList();
+            if (targets.size() == 1) {
+                Group full = targets.get(0);
+                full.mentions.addAll(shortForm.mentions);
+                full.aliases.add(shortForm.name);
+                groups.remove(shortForm.id());
+            }
+        }
+    }
+
+    private static boolean abbreviates(String shortName, String fullName, Type type) {
+        if (shortName.length() >= fullName.length()) {
+            return false;
+        }
+        return switch (type) {
+            case PERSON -> !shortName.contains(" ") && (fullName.endsWith(" " + shortName) || fullName.startsWith(shortName + " "));
+            case ORGANIZATION -> shortName.equals(initials(fullName)) && shortName.length() >= 2
+                    || shortName.contains(" ") && (fullName.endsWith(" " + shortName) || fullName.startsWith(shortName + " "));
+            case LOCATION -> false;
+        };
+    }
+
+    /** Mentions of one canonical entity as they are collected. */
+    private static final class Group {
+        final String name;
+        final Type type;
+        final String countryCode;
+        final Set<String> aliases;
+        final List<RecognizedMention> mentions = new ArrayList<>();
+
+        Group(String name, Type type, String countryCode, List<String> aliases) {
+            this.name = name;
+            this.type = type;
+            this.countryCode = countryCode;
+            this.aliases = new LinkedHashSet<>(aliases);
+        }
+
+        String id() {
+            return type + ":" + name;
+        }
+
+        Group absorb(Group other) {
+            aliases.addAll(other.aliases);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.newspipeline.enrich.support;
+
+import org.newspipeline.enrich.entity.CrfEntityRecognizer;
+import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.entity.EntityResolver;
+import org.newspipeline.enrich.language.LanguageDetector;
+import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.source.SourceRegistry;
+
+import java.util.Optional;
+
+/** One enricher for every plain test in the JVM: the models load once (about 4 s). */
+public final class TestEnricher {
+
+    private static Enricher instance;
+
+    private TestEnricher() {
+    }
+
+    public static synchronized Enricher get() {
+        if (instance == null) {
+            instance = new Enricher(SourceRegistry.bundled(), LanguageDetector.load(), CrfEntityRecognizer.load(),
+                    new EntityResolver(EntityCatalog.load(Optional.empty())));
+        }
+        return instance;
+    }
+}

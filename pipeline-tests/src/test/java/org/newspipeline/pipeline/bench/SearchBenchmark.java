@@ -1,0 +1,185 @@
+package org.newspipeline.pipeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.ContractSerializer;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.EnrichedArticle.Entity;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.ServiceProcess;
+import org.newspipeline.localstack.TopicSetup;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads 100,000 articles (the Reuters-21578 stories from {@code ../shared/data}, repeated with varied
+ * ids) through Kafka into query-service, then prints the load rate and p50/p99 latency of
+ * representative searches over HTTP. Run after a package:
+ * <pre>./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
+ */
+public final class SearchBenchmark {
+
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
+    static final int RUNS = 60;
+
+    private SearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path reuters = Bench.sharedData().resolve("reuters21578");
+        if (!Files.isDirectory(reuters)) {
+            System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
+            System.exit(2);
+        }
+        List<EnrichedArticle> stories = load(reuters);
+        Path dir = Files.createTempDirectory("search-bench");
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news")) {
+            TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+            long produceStart = System.nanoTime();
+            produce(infra, stories, articles);
+            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+            int port = Ports.free();
+            long loadStart = System.nanoTime();
+            try (ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", port, Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword()),
+                    List.of("-Xmx1g"), dir.resolve("logs"))) {
+                query.awaitReady(Duration.ofSeconds(60));
+                awaitRows(infra, articles);
+                double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+                System.out.printf("produced %,d enriched articles to Kafka in %.1f s; materialized into PostgreSQL at %,.0f articles/s"
+                        + " (%.2f of the 2,500 rows/s COPY-with-GIN ceiling in PERFORMANCE.md)%n",
+                        articles, produceSeconds, articles / loadSeconds, articles / loadSeconds / 2500);
+                measure(query.url());
+            }
+        }
+    }
+
+    static void measure(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("rare term", "q=coffee+quota+Colombia");
+        queries.put("common term", "q=oil");
+        queries.put("phrase", "q=" + URLEncoder.encode("\"oil prices\"", StandardCharsets.UTF_8));
+        queries.put("most rows", "q=said");
+        queries.put("entity filter", "entity=opec");
+        queries.put("entity + text", "entity=usa&q=trade");
+        queries.put("date sort", "q=oil&sort=date");
+        queries.put("filters", "q=oil&source=Reuters&from=1987-03-01&to=1987-03-31");
+        String firstPage = http.send(HttpRequest.newBuilder(URI.create(base + "/articles?q=oil&sort=date&limit=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode page = ContractJson.mapper().readTree(firstPage);
+        String cursor = page.path("next").asText();
+        for (int i = 0; i < 10 && !cursor.isEmpty(); i++) {
+            JsonNode next = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(
+                    base + "/articles?q=oil&sort=date&limit=100&cursor=" + cursor)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            cursor = next.path("next").asText();
+        }
+        queries.put("deep page (11th of 100)", "q=oil&sort=date&limit=100&cursor=" + cursor);
+        System.out.printf("%d runs each after 5 warm-up runs; every answer includes total and facets%n", RUNS);
+        for (var q : queries.entrySet()) {
+            URI uri = URI.create(base + "/articles?" + q.getValue());
+            long total = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("total").asLong();
+            for (int i = 0; i < 5; i++) {
+                http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+            }
+            long[] nanos = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                nanos[i] = System.nanoTime() - start;
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(q.getKey() + " answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+            System.out.printf("  %-24s %s   (%,d matches)%n", q.getKey(), Bench.percentiles(nanos), total);
+        }
+    }
+
+    static List<EnrichedArticle> load(Path folder) throws Exception {
+        List<EnrichedArticle> stories = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
+                    String body = a.path("body").asText("");
+                    if (body.isBlank()) {
+                        continue;
+                    }
+                    Instant date = LocalDate.parse(a.path("date").asText().strip().split(" ")[0], DATE)
+                            .atStartOfDay(ZoneOffset.UTC).toInstant();
+                    List<Entity> entities = new ArrayList<>();
+                    a.path("places").forEach(p -> entities.add(new Entity(p.asText(), Entity.Type.LOCATION, List.of(), null, List.of(), 0.5)));
+                    a.path("orgs").forEach(o -> entities.add(new Entity(o.asText(), Entity.Type.ORGANIZATION, List.of(), null, List.of(), 0.5)));
+                    stories.add(new EnrichedArticle(1, "x", 1, Instant.now(), "bench", date, null,
+                            a.path("title").asText(""), body, "en",
+                            new EnrichedArticle.Source("Reuters", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.CREDIT),
+                            null, date, null, entities));
+                }
+            }
+        }
+        return stories;
+    }
+
+    static void produce(Infrastructure infra, List<EnrichedArticle> stories, int count) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ContractSerializer())) {
+            for (int i = 0; i < count; i++) {
+                EnrichedArticle s = stories.get(i % stories.size());
+                String id = "r" + i;
+                // Repeats move in time so that dates, months and pages spread like a growing archive.
+                Instant shifted = s.publishedAt().plus(Duration.ofDays(7L * (i / stories.size())));
+                producer.send(new ProducerRecord<>(Topics.ENRICHED, id, new EnrichedArticle(1, id, 1, s.enrichedAt(), s.origin(),
+                        shifted, null, s.title(), s.body(), s.language(), s.source(), null, shifted, null, s.entities())));
+            }
+            producer.flush();
+        }
+    }
+
+    static void awaitRows(Infrastructure infra, int expected) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+            while (true) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM article")) {
+                    rs.next();
+                    if (rs.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}
