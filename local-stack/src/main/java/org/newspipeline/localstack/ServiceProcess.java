@@ -89,6 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not within 20 seconds. */
     @Override
     public void close() throws InterruptedException {

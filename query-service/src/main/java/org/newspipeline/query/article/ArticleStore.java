@@ -55,9 +55,25 @@ public class ArticleStore {
         this.em = em;
     }
 
-    /** @return true when the article was inserted or changed */
+    /**
+     * Applies a batch in one transaction (one commit instead of one per article).
+     *
+     * @param deletions ids of articles to delete (tombstones)
+     * @return how many articles were inserted, changed or deleted
+     */
     @Transactional
-    public boolean upsert(EnrichedArticle a) {
+    public int apply(java.util.List<EnrichedArticle> upserts, java.util.List<String> deletions) {
+        int changed = 0;
+        for (EnrichedArticle a : upserts) {
+            changed += upsert(a) ? 1 : 0;
+        }
+        for (String id : deletions) {
+            changed += em.createNativeQuery("DELETE FROM article WHERE id = :id").setParameter("id", id).executeUpdate();
+        }
+        return changed;
+    }
+
+    private boolean upsert(EnrichedArticle a) {
         String entityNames = a.entities().stream()
                 .map(e -> e.name() + " " + String.join(" ", e.aliases()))
                 .collect(Collectors.joining(" "));
@@ -83,12 +99,6 @@ public class ArticleStore {
             replaceMentions(a);
         }
         return changed;
-    }
-
-    /** @return true when there was such an article */
-    @Transactional
-    public boolean delete(String id) {
-        return em.createNativeQuery("DELETE FROM article WHERE id = :id").setParameter("id", id).executeUpdate() > 0;
     }
 
     private void replaceMentions(EnrichedArticle a) {

@@ -1,0 +1,116 @@
+package org.newspipeline.pipeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.ContractSerializer;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.ServiceProcess;
+import org.newspipeline.localstack.TopicSetup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Enriched articles per second through the packaged enrich-service (entity recognition included,
+ * both cores), on Reuters-21578 stories sent as wire copy to {@code articles.raw}, and the
+ * service's resident memory. Run after a package:
+ * <pre>./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.EnrichBenchmark -Dexec.classpathScope=test</pre>
+ */
+public final class EnrichBenchmark {
+
+    private EnrichBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path reuters = Bench.sharedData().resolve("reuters21578");
+        if (!Files.isDirectory(reuters)) {
+            System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
+            System.exit(2);
+        }
+        List<String> stories = wireCopy(reuters);
+        Path dir = Files.createTempDirectory("enrich-bench");
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news")) {
+            TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+            Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20);
+            long bytes = 0;
+            try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ContractSerializer())) {
+                for (int i = 0; i < count; i++) {
+                    String text = stories.get(i % stories.size());
+                    bytes += text.length();
+                    producer.send(new ProducerRecord<>(Topics.RAW, "b" + i, new RawArticle(1, "b" + i, "bench", Instant.now(),
+                            null, null, text, null, null, null, null, null, List.of())));
+                }
+            }
+            try (ServiceProcess enrich = ServiceProcess.start(Bench.repoRoot(), "enrich-service", Ports.free(),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers()), List.of("-Xmx512m"), dir.resolve("logs"))) {
+                long start = System.nanoTime();
+                enrich.awaitReady(Duration.ofSeconds(120));
+                double ready = (System.nanoTime() - start) / 1e9;
+                long firstRecord = awaitEnriched(infra, count);
+                double seconds = (System.nanoTime() - start) / 1e9 - ready;
+                long rssKb = Files.readAllLines(Path.of("/proc/" + enrich.pid() + "/status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+                System.out.printf("enrich-service: %,d Reuters stories (avg %,d chars) in %.1f s after start-up (%.1f s): "
+                                + "%.0f articles/s with 2 cores, %.0f per core; resident memory %,d MB (-Xmx512m)%n",
+                        count, bytes / count, seconds, ready, count / seconds, count / seconds / 2, rssKb / 1024);
+                System.out.printf("first enriched record after %d ms; CoreNLP ceiling (PERFORMANCE.md): 84-100 ms per 4.2 KB article%n",
+                        firstRecord);
+            }
+        }
+    }
+
+    /** Counts the enriched records until all are there; returns when the first arrived (ms after the call). */
+    static long awaitEnriched(Infrastructure infra, int expected) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-counter", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long start = System.nanoTime();
+        long first = -1;
+        int seen = 0;
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENRICHED));
+            while (seen < expected) {
+                int n = consumer.poll(Duration.ofMillis(200)).count();
+                if (n > 0 && first < 0) {
+                    first = (System.nanoTime() - start) / 1_000_000;
+                }
+                seen += n;
+            }
+        }
+        return first;
+    }
+
+    static List<String> wireCopy(Path folder) throws Exception {
+        List<String> stories = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
+                    if (!a.path("body").asText("").isBlank()) {
+                        stories.add(a.path("title").asText("") + "\n\n" + a.path("dateline").asText("").strip() + " "
+                                + a.path("body").asText());
+                    }
+                }
+            }
+        }
+        return stories;
+    }
+}
