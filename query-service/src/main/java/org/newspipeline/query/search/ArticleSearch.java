@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranked full-text search with filters, facets, highlights and keyset pagination. The query text
- * is parsed by PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, OR, -exclusion).
+ * Full-text search with filters, facets, highlights and keyset pagination. The query text is
+ * parsed by PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, OR, -exclusion).
+ * <p>
+ * Ranking every match does not scale (a common word matches most of the archive), so relevance is
+ * ranked within windows of the newest matches ({@code query.search.window}, 1,000): the first pages
+ * rank the newest window, walking {@code next} goes on to older windows until every match was
+ * returned. Facets are counted over the newest window, and the total is exact up to
+ * {@code query.search.count-limit} (10,000).
  */
 @ApplicationScoped
 public class ArticleSearch {
@@ -32,75 +38,144 @@ public class ArticleSearch {
     public record Count(String value, long count) {
     }
 
-    public record Facets(List<Count> source, List<Count> entity, List<Count> language, List<Count> month) {
+    /** @param counted how many of the newest matches the counts are over (all of them when fewer than the window) */
+    public record Facets(List<Count> source, List<Count> entity, List<Count> language, List<Count> month, int counted) {
     }
 
-    /** @param next the cursor of the next page; null on the last page */
-    public record Page(long total, List<Hit> items, Facets facets, String next) {
+    /**
+     * @param totalExact false when there are more matches than {@code total} says
+     * @param next       the cursor of the next page; null after the last match
+     */
+    public record Page(long total, boolean totalExact, List<Hit> items, Facets facets, String next) {
+    }
+
+    private record Candidate(String id, Instant publishedAt) {
+    }
+
+    private record Row(String id, String title, String source, Instant publishedAt, String url, float rank, String snippet) {
     }
 
     private final EntityManager em;
+    private final int windowSize;
+    private final int countLimit;
 
-    public ArticleSearch(EntityManager em) {
+    public ArticleSearch(EntityManager em, SearchConfig config) {
         this.em = em;
+        this.windowSize = config.window();
+        this.countLimit = config.countLimit();
     }
 
     public Page search(SearchRequest r) {
         MatchingArticles m = new MatchingArticles(r);
-        List<Hit> items = new ArrayList<>();
-        Cursor last = null;
-        for (Tuple row : page(r, m)) {
-            items.add(new Hit(row.get("id", String.class), row.get("title", String.class),
-                    row.get("source_name", String.class), instant(row.get("published_at")), row.get("url", String.class),
-                    Snippets.toHtml(row.get("snippet", String.class), MARK_START, MARK_END), List.of()));
-            last = new Cursor(r.sort(), r.sort() == SearchRequest.Sort.RELEVANCE ? ((Number) row.get("rank")).floatValue() : 0,
-                    instant(row.get("published_at")), row.get("id", String.class));
+        List<Candidate> newest = window(m, null, null);
+        List<Row> rows = new ArrayList<>();
+        String next;
+        if (r.sort() == SearchRequest.Sort.DATE) {
+            rows = byDate(r, m);
+            Row last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            next = rows.size() == r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
+        } else {
+            next = byRelevance(r, m, newest, rows);
         }
-        items = withEntities(items);
-        long total = ((Number) m.bind(em.createNativeQuery("SELECT count(*)" + m.from + m.where)).getSingleResult()).longValue();
-        return new Page(total, items, facets(m), items.size() == r.limit() && last != null ? last.encode() : null);
+        long total = count(m);
+        List<Hit> hits = withEntities(rows.stream().map(x -> new Hit(x.id(), x.title(), x.source(), x.publishedAt(),
+                x.url(), Snippets.toHtml(x.snippet(), MARK_START, MARK_END), List.of())).toList());
+        return new Page(Math.min(total, countLimit), total <= countLimit, hits, facets(newest), next);
     }
 
-    /** The page's rows; ts_headline runs only on them, after the LIMIT. */
-    @SuppressWarnings("unchecked")
-    private List<Tuple> page(SearchRequest r, MatchingArticles m) {
-        boolean relevance = r.sort() == SearchRequest.Sort.RELEVANCE;
-        String rank = m.hasText ? "ts_rank_cd(a.search_vector, query)" : "CAST(0 AS real)";
-        String after = "";
-        if (r.cursor() != null) {
-            after = relevance ? " AND (" + rank + " < :crank OR (" + rank + " = :crank AND a.id > :cid))"
-                    : " AND (a.published_at, a.id) < (:ctime, :cid)";
-        }
-        String order = relevance ? " ORDER BY rank DESC, id" : " ORDER BY published_at DESC, id DESC";
-        String snippet = m.hasText
-                ? "ts_headline('english', p.body, websearch_to_tsquery('english', immutable_unaccent(:q)),"
-                  + " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12')"
-                : "left(p.body, 240)";
-        String sql = "WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body, " + rank + " AS rank"
-                + m.from + m.where + after + order + " LIMIT :limit)"
-                + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, p.rank, " + snippet + " AS snippet FROM p"
-                + order;
-        var query = m.bind(em.createNativeQuery(sql, Tuple.class)).setParameter("limit", r.limit());
-        if (r.cursor() != null) {
-            query.setParameter("cid", r.cursor().id());
-            if (relevance) {
-                query.setParameter("crank", r.cursor().rank());
-            } else {
-                query.setParameter("ctime", Timestamp.from(r.cursor().time()));
+    /** Fills {@code rows} with the page and returns the next cursor. */
+    private String byRelevance(SearchRequest r, MatchingArticles m, List<Candidate> newest, List<Row> rows) {
+        Cursor at = r.cursor();
+        List<Candidate> window = at == null || at.windowTime() == null ? newest : window(m, at.windowTime(), at.windowId());
+        while (true) {
+            rows.addAll(ranked(r, m, window, at == null || at.startsWindow() ? null : at));
+            boolean moreWindows = window.size() == windowSize;
+            Candidate oldest = window.isEmpty() ? null : window.get(window.size() - 1);
+            if (rows.size() == r.limit()) {
+                Row last = rows.get(rows.size() - 1);
+                return Cursor.relevance(at == null ? null : at.windowTime(), at == null ? null : at.windowId(), last.rank(), last.id()).encode();
             }
+            if (!moreWindows) {
+                return null;
+            }
+            if (!rows.isEmpty()) {
+                // A short page at a window's end; the next one starts the older window.
+                return Cursor.nextWindow(oldest.publishedAt(), oldest.id()).encode();
+            }
+            at = Cursor.nextWindow(oldest.publishedAt(), oldest.id());
+            window = window(m, at.windowTime(), at.windowId());
         }
-        return query.getResultList();
+    }
+
+    /** The newest matches below (time, id), at most a window of them, newest first. */
+    @SuppressWarnings("unchecked")
+    private List<Candidate> window(MatchingArticles m, Instant beforeTime, String beforeId) {
+        String below = beforeTime == null ? "" : " AND (a.published_at, a.id) < (:btime, :bid)";
+        var query = m.bind(em.createNativeQuery("SELECT a.id, a.published_at" + m.from + m.where + below
+                + " ORDER BY a.published_at DESC, a.id DESC LIMIT " + windowSize, Tuple.class));
+        if (beforeTime != null) {
+            query.setParameter("btime", Timestamp.from(beforeTime)).setParameter("bid", beforeId);
+        }
+        return ((List<Tuple>) query.getResultList()).stream()
+                .map(t -> new Candidate(t.get(0, String.class), instant(t.get(1)))).toList();
+    }
+
+    /** One page of a window, best rank first; ts_headline runs only on the page's rows. */
+    @SuppressWarnings("unchecked")
+    private List<Row> ranked(SearchRequest r, MatchingArticles m, List<Candidate> window, Cursor after) {
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        String rank = "ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(:q)))";
+        String position = after == null ? "" : " WHERE p.rank < :crank OR (p.rank = :crank AND p.id > :cid)";
+        var query = em.createNativeQuery("WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body, "
+                        + rank + " AS rank FROM article a WHERE a.id = ANY(CAST(:ids AS text[])))"
+                        + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, p.rank, " + headline("p.body")
+                        + " AS snippet FROM p" + position + " ORDER BY p.rank DESC, p.id LIMIT :limit", Tuple.class)
+                .setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
+                .setParameter("q", r.q())
+                .setParameter("limit", r.limit());
+        if (after != null) {
+            query.setParameter("crank", after.rank()).setParameter("cid", after.id());
+        }
+        return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> byDate(SearchRequest r, MatchingArticles m) {
+        String after = r.cursor() == null ? "" : " AND (a.published_at, a.id) < (:ctime, :cid)";
+        String snippet = m.hasText ? headline("p.body") : "left(p.body, 240)";
+        var query = m.bind(em.createNativeQuery("WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body"
+                + m.from + m.where + after + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit)"
+                + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, CAST(0 AS real) AS rank, " + snippet
+                + " AS snippet FROM p ORDER BY p.published_at DESC, p.id DESC", Tuple.class)).setParameter("limit", r.limit());
+        if (r.cursor() != null) {
+            query.setParameter("ctime", Timestamp.from(r.cursor().time())).setParameter("cid", r.cursor().id());
+        }
+        return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
+    }
+
+    private static String headline(String body) {
+        return "ts_headline('english', " + body + ", websearch_to_tsquery('english', immutable_unaccent(:q)),"
+                + " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12')";
+    }
+
+    /** Exact up to the count limit, then it stops counting. */
+    private long count(MatchingArticles m) {
+        return ((Number) m.bind(em.createNativeQuery("SELECT count(*) FROM (SELECT 1" + m.from + m.where
+                + " LIMIT " + (countLimit + 1) + ") matches")).getSingleResult()).longValue();
     }
 
     /** Source, language and month counts in one pass (GROUPING SETS), entity counts in a second. */
     @SuppressWarnings("unchecked")
-    private Facets facets(MatchingArticles m) {
-        List<Tuple> rows = m.bind(em.createNativeQuery("""
+    private Facets facets(List<Candidate> window) {
+        String[] ids = window.stream().map(Candidate::id).toArray(String[]::new);
+        List<Tuple> rows = em.createNativeQuery("""
                 SELECT a.source_name AS source, a.language AS language,
                        to_char(date_trunc('month', a.published_at), 'YYYY-MM') AS month, count(*) AS n
-                """ + m.from + m.where + """
-                 GROUP BY GROUPING SETS ((a.source_name), (a.language), (date_trunc('month', a.published_at)))
-                """, Tuple.class)).getResultList();
+                FROM article a WHERE a.id = ANY(CAST(:ids AS text[]))
+                GROUP BY GROUPING SETS ((a.source_name), (a.language), (date_trunc('month', a.published_at)))
+                """, Tuple.class).setParameter("ids", ids).getResultList();
         Map<String, List<Count>> byDimension = new LinkedHashMap<>();
         for (Tuple row : rows) {
             for (String dimension : List.of("source", "language", "month")) {
@@ -111,12 +186,13 @@ public class ArticleSearch {
                 }
             }
         }
-        List<Tuple> entities = m.bind(em.createNativeQuery("SELECT e.name AS value, count(*) AS n" + m.from
-                + " JOIN article_entity fe ON fe.article_id = a.id JOIN entity e ON e.id = fe.entity_id" + m.where
-                + " GROUP BY e.name ORDER BY n DESC, e.name LIMIT " + FACET_SIZE, Tuple.class)).getResultList();
+        List<Tuple> entities = em.createNativeQuery("""
+                SELECT e.name AS value, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
+                WHERE ae.article_id = ANY(CAST(:ids AS text[])) GROUP BY e.name ORDER BY n DESC, e.name LIMIT :size
+                """, Tuple.class).setParameter("ids", ids).setParameter("size", FACET_SIZE).getResultList();
         return new Facets(top(byDimension.get("source")),
                 entities.stream().map(t -> new Count(t.get("value", String.class), ((Number) t.get("n")).longValue())).toList(),
-                top(byDimension.get("language")), top(byDimension.get("month")));
+                top(byDimension.get("language")), top(byDimension.get("month")), window.size());
     }
 
     private static List<Count> top(List<Count> counts) {
@@ -133,8 +209,8 @@ public class ArticleSearch {
         }
         List<Tuple> rows = em.createNativeQuery("""
                 SELECT ae.article_id AS article, e.name AS name FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
-                WHERE ae.article_id IN (:ids) ORDER BY ae.salience DESC, ae.mentions DESC, e.name
-                """, Tuple.class).setParameter("ids", hits.stream().map(Hit::id).toList()).getResultList();
+                WHERE ae.article_id = ANY(CAST(:ids AS text[])) ORDER BY ae.salience DESC, ae.mentions DESC, e.name
+                """, Tuple.class).setParameter("ids", hits.stream().map(Hit::id).toArray(String[]::new)).getResultList();
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (Tuple row : rows) {
             List<String> list = names.computeIfAbsent(row.get("article", String.class), k -> new ArrayList<>());
@@ -144,6 +220,12 @@ public class ArticleSearch {
         }
         return hits.stream().map(h -> new Hit(h.id(), h.title(), h.source(), h.publishedAt(), h.url(), h.snippet(),
                 names.getOrDefault(h.id(), List.of()))).toList();
+    }
+
+    private static Row row(Tuple t) {
+        return new Row(t.get("id", String.class), t.get("title", String.class), t.get("source_name", String.class),
+                instant(t.get("published_at")), t.get("url", String.class), ((Number) t.get("rank")).floatValue(),
+                t.get("snippet", String.class));
     }
 
     static Instant instant(Object value) {

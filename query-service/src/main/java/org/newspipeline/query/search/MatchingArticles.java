@@ -14,11 +14,10 @@ final class MatchingArticles {
 
     /** An alias matches accent- and case-blind, through the index on entity_alias. */
     private static final String MENTIONS = """
-             AND EXISTS (SELECT 1 FROM article_entity ae
-                         JOIN entity_alias al ON al.entity_id = ae.entity_id
-                         JOIN entity e ON e.id = ae.entity_id
-                         WHERE ae.article_id = a.id
-                           AND immutable_unaccent(lower(al.alias)) = immutable_unaccent(lower(:%s))%s)
+             AND a.id IN (SELECT ae.article_id FROM article_entity ae
+                          JOIN entity_alias al ON al.entity_id = ae.entity_id
+                          JOIN entity e ON e.id = ae.entity_id
+                          WHERE immutable_unaccent(lower(al.alias)) = immutable_unaccent(lower(:%s))%s)
             """;
 
     final String from;
@@ -48,8 +47,8 @@ final class MatchingArticles {
             params.put("entity" + i, r.entities().get(i));
         }
         if (r.type() != null && r.entities().isEmpty()) {
-            w.append(" AND EXISTS (SELECT 1 FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
-                    + " WHERE ae.article_id = a.id AND e.type = :type)");
+            w.append(" AND a.id IN (SELECT ae.article_id FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+                    + " WHERE e.type = :type)");
         }
         if (r.place() != null) {
             w.append(" AND (immutable_unaccent(lower(a.dateline_place)) = immutable_unaccent(lower(:place))")
