@@ -78,12 +78,7 @@ public final class ConllEvaluation {
     }
 
     public static Path file() {
-        for (Path p : List.of(Path.of("../shared/data/conll2003/eng.testa.iobes"), Path.of("../../shared/data/conll2003/eng.testa.iobes"))) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return Path.of("../shared/data/conll2003/eng.testa.iobes");
+        return SharedData.resolve("conll2003/eng.testa.iobes");
     }
 
     public static void main(String[] args) throws IOException {

@@ -37,12 +37,7 @@ public final class ReutersCorpus {
 
     /** The shared data folder beside the repository, whichever module the JVM runs in. */
     public static Path folder() {
-        for (Path p : List.of(Path.of("../shared/data/reuters21578"), Path.of("../../shared/data/reuters21578"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return Path.of("../shared/data/reuters21578");
+        return SharedData.resolve("reuters21578");
     }
 
     /** Stories that have a title, a dateline and a body; at most {@code limit}. */

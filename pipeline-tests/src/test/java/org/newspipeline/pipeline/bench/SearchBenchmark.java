@@ -62,12 +62,15 @@ public final class SearchBenchmark {
             System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
             System.exit(2);
         }
-        List<EnrichedArticle> stories = load(reuters);
-        Path dir = Files.createTempDirectory("search-bench");
-        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news")) {
+        // A second argument keeps the loaded stack in that folder, so that later runs only measure queries.
+        Path dir = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : Files.createTempDirectory("search-bench");
+        boolean loaded = Files.isDirectory(dir.resolve("postgres"));
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, false, "news")) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             long produceStart = System.nanoTime();
-            produce(infra, stories, articles);
+            if (!loaded) {
+                produce(infra, load(reuters), articles);
+            }
             double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
             int port = Ports.free();
             long loadStart = System.nanoTime();

@@ -30,6 +30,7 @@ public class ArticleSearch {
     static final char MARK_END = '\u0002';
     private static final int FACET_SIZE = 10;
     private static final int ENTITIES_PER_ITEM = 8;
+    private static final int SNIPPET_SOURCE_CHARS = 3000;
 
     public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
                       List<String> entities) {
@@ -77,7 +78,8 @@ public class ArticleSearch {
         } else {
             next = byRelevance(r, m, newest, rows);
         }
-        long total = count(m);
+        // A window that is not full holds every match: no need to count them again.
+        long total = newest.size() < windowSize ? newest.size() : count(m);
         List<Hit> hits = withEntities(rows.stream().map(x -> new Hit(x.id(), x.title(), x.source(), x.publishedAt(),
                 x.url(), Snippets.toHtml(x.snippet(), MARK_START, MARK_END), List.of())).toList());
         return new Page(Math.min(total, countLimit), total <= countLimit, hits, facets(newest), next);
@@ -155,8 +157,9 @@ public class ArticleSearch {
         return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
     }
 
+    /** ts_headline parses the whole text it is given: the head of a long article is enough for a snippet. */
     private static String headline(String body) {
-        return "ts_headline('english', " + body + ", websearch_to_tsquery('english', immutable_unaccent(:q)),"
+        return "ts_headline('english', left(" + body + ", " + SNIPPET_SOURCE_CHARS + "), websearch_to_tsquery('english', immutable_unaccent(:q)),"
                 + " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12')";
     }
 
