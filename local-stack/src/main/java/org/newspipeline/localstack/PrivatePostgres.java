@@ -30,6 +30,8 @@ public final class PrivatePostgres implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "100")
+                // The default 128 MB holds little of a 100k-article archive; searches read the heap a lot.
+                .setServerConfig("shared_buffers", "512MB")
                 .start();
         createDatabaseIfMissing(server, database);
         return new PrivatePostgres(server, database);

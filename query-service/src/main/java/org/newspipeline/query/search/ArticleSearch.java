@@ -57,17 +57,19 @@ public class ArticleSearch {
     }
 
     private final EntityManager em;
+    private final EntityIds entityIds;
     private final int windowSize;
     private final int countLimit;
 
-    public ArticleSearch(EntityManager em, SearchConfig config) {
+    public ArticleSearch(EntityManager em, EntityIds entityIds, SearchConfig config) {
         this.em = em;
+        this.entityIds = entityIds;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
     }
 
     public Page search(SearchRequest r) {
-        MatchingArticles m = new MatchingArticles(r);
+        MatchingArticles m = new MatchingArticles(r, entityIds);
         List<Candidate> newest = window(m, null, null);
         List<Row> rows = new ArrayList<>();
         String next;
@@ -128,12 +130,13 @@ public class ArticleSearch {
         if (window.isEmpty()) {
             return List.of();
         }
-        String rank = "ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(:q)))";
         String position = after == null ? "" : " WHERE p.rank < :crank OR (p.rank = :crank AND p.id > :cid)";
-        var query = em.createNativeQuery("WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body, "
-                        + rank + " AS rank FROM article a WHERE a.id = ANY(CAST(:ids AS text[])))"
+        // The text query is parsed once (a CTE), not once per ranked row.
+        var query = em.createNativeQuery("WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', immutable_unaccent(:q)) AS query),"
+                        + " p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body,"
+                        + " ts_rank_cd(a.search_vector, q.query) AS rank FROM article a, q WHERE a.id = ANY(CAST(:ids AS text[])))"
                         + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, p.rank, " + headline("p.body")
-                        + " AS snippet FROM p" + position + " ORDER BY p.rank DESC, p.id LIMIT :limit", Tuple.class)
+                        + " AS snippet FROM p, q" + position + " ORDER BY p.rank DESC, p.id LIMIT :limit", Tuple.class)
                 .setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
                 .setParameter("q", r.q())
                 .setParameter("limit", r.limit());
@@ -148,7 +151,7 @@ public class ArticleSearch {
         String after = r.cursor() == null ? "" : " AND (a.published_at, a.id) < (:ctime, :cid)";
         String snippet = m.hasText ? headline("p.body") : "left(p.body, 240)";
         var query = m.bind(em.createNativeQuery("WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body"
-                + m.from + m.where + after + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit)"
+                + (m.hasText ? ", query" : "") + m.from + m.where + after + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit)"
                 + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, CAST(0 AS real) AS rank, " + snippet
                 + " AS snippet FROM p ORDER BY p.published_at DESC, p.id DESC", Tuple.class)).setParameter("limit", r.limit());
         if (r.cursor() != null) {
@@ -157,9 +160,12 @@ public class ArticleSearch {
         return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
     }
 
-    /** ts_headline parses the whole text it is given: the head of a long article is enough for a snippet. */
+    /**
+     * ts_headline parses the whole text it is given: the head of a long article is enough for a
+     * snippet. The parsed text query is in scope as {@code query}.
+     */
     private static String headline(String body) {
-        return "ts_headline('english', left(" + body + ", " + SNIPPET_SOURCE_CHARS + "), websearch_to_tsquery('english', immutable_unaccent(:q)),"
+        return "ts_headline('english', left(" + body + ", " + SNIPPET_SOURCE_CHARS + "), query,"
                 + " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12')";
     }
 

@@ -12,20 +12,19 @@ import java.util.Map;
  */
 final class MatchingArticles {
 
-    /** An alias matches accent- and case-blind, through the index on entity_alias. */
-    private static final String MENTIONS = """
-             AND a.id IN (SELECT ae.article_id FROM article_entity ae
-                          JOIN entity_alias al ON al.entity_id = ae.entity_id
-                          JOIN entity e ON e.id = ae.entity_id
-                          WHERE immutable_unaccent(lower(al.alias)) = immutable_unaccent(lower(:%s))%s)
-            """;
+    /**
+     * Mentions of entities given by id: the ids are looked up from the alias first (see
+     * {@link EntityIds}), so that PostgreSQL plans with how often that entity really occurs.
+     */
+    private static final String MENTIONS = " AND EXISTS (SELECT 1 FROM article_entity ae"
+            + " WHERE ae.article_id = a.id AND ae.entity_id = ANY(CAST(:%s AS bigint[])))";
 
     final String from;
     final String where;
     final boolean hasText;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    MatchingArticles(SearchRequest r) {
+    MatchingArticles(SearchRequest r, EntityIds entityIds) {
         hasText = r.q() != null;
         from = hasText ? " FROM article a CROSS JOIN websearch_to_tsquery('english', immutable_unaccent(:q)) AS query "
                 : " FROM article a ";
@@ -38,23 +37,21 @@ final class MatchingArticles {
             w.append(" AND lower(a.source_name) = lower(:source)");
             params.put("source", r.source());
         }
-        String typeFilter = r.type() == null ? "" : " AND e.type = :type";
-        if (r.type() != null) {
-            params.put("type", r.type());
-        }
         for (int i = 0; i < r.entities().size(); i++) {
-            w.append(MENTIONS.formatted("entity" + i, typeFilter));
-            params.put("entity" + i, r.entities().get(i));
+            w.append(MENTIONS.formatted("entity" + i));
+            params.put("entity" + i, entityIds.byAlias(r.entities().get(i), r.type()));
         }
         if (r.type() != null && r.entities().isEmpty()) {
-            w.append(" AND a.id IN (SELECT ae.article_id FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
-                    + " WHERE e.type = :type)");
+            w.append(" AND EXISTS (SELECT 1 FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+                    + " WHERE ae.article_id = a.id AND e.type = :type)");
+            params.put("type", r.type());
         }
         if (r.place() != null) {
             w.append(" AND (immutable_unaccent(lower(a.dateline_place)) = immutable_unaccent(lower(:place))")
-                    .append(MENTIONS.formatted("place", " AND e.type = 'LOCATION'").replaceFirst("^\\s*AND", " OR"))
+                    .append(MENTIONS.formatted("placeIds").replaceFirst("^ AND", " OR"))
                     .append(")");
             params.put("place", r.place());
+            params.put("placeIds", entityIds.byAlias(r.place(), "LOCATION"));
         }
         if (r.lang() != null) {
             w.append(" AND a.language = :lang");

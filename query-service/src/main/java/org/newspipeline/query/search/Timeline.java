@@ -11,15 +11,17 @@ import java.util.List;
 public class Timeline {
 
     private final EntityManager em;
+    private final EntityIds entityIds;
 
-    public Timeline(EntityManager em) {
+    public Timeline(EntityManager em, EntityIds entityIds) {
         this.em = em;
+        this.entityIds = entityIds;
     }
 
     /** @param interval day, week or month (validated by the caller; it names a date_trunc unit) */
     @SuppressWarnings("unchecked")
     public List<ArticleSearch.Count> counts(SearchRequest r, String interval) {
-        MatchingArticles m = new MatchingArticles(r);
+        MatchingArticles m = new MatchingArticles(r, entityIds);
         List<Tuple> rows = m.bind(em.createNativeQuery(
                 "SELECT to_char(date_trunc(:unit, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n"
                         + m.from + m.where + " GROUP BY bucket ORDER BY bucket", Tuple.class))
