@@ -17,10 +17,10 @@ import java.util.Map;
  * parsed by PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, OR, -exclusion).
  * <p>
  * Ranking every match does not scale (a common word matches most of the archive), so relevance is
- * ranked within windows of the newest matches ({@code query.search.window}, 1,000): the first pages
+ * ranked within windows of the newest matches ({@code query.search.window}, 500): the first pages
  * rank the newest window, walking {@code next} goes on to older windows until every match was
  * returned. Facets are counted over the newest window, and the total is exact up to
- * {@code query.search.count-limit} (10,000).
+ * {@code query.search.count-limit} (5,000).
  */
 @ApplicationScoped
 public class ArticleSearch {
@@ -30,7 +30,7 @@ public class ArticleSearch {
     static final char MARK_END = '\u0002';
     private static final int FACET_SIZE = 10;
     private static final int ENTITIES_PER_ITEM = 8;
-    private static final int SNIPPET_SOURCE_CHARS = 3000;
+    private static final int SNIPPET_SOURCE_CHARS = 2000;
 
     public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
                       List<String> entities) {

@@ -8,10 +8,10 @@ import io.smallrye.config.WithDefault;
 public interface SearchConfig {
 
     /** How many of the newest matches are ranked together, and facets counted over. */
-    @WithDefault("1000")
+    @WithDefault("500")
     int window();
 
     /** The total is exact up to this many matches. */
-    @WithDefault("10000")
+    @WithDefault("5000")
     int countLimit();
 }
