@@ -103,6 +103,8 @@ class LocalPipelineIT {
         assertEquals(5, page.get("total").asInt());
         assertEquals("Changes in UN peacekeeping system are overdue — Lavrov", page.get("items").get(0).get("title").asText());
 
+        seedSearchesWork();
+
         String word = "zx" + UUID.randomUUID().toString().substring(0, 8);
         long posted = System.nanoTime();
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort + "/articles"))
@@ -122,6 +124,32 @@ class LocalPipelineIT {
             child.onExit().get(10, TimeUnit.SECONDS);
             assertTrue(!child.isAlive(), "still running: " + child.info().commandLine().orElse(child.toString()));
         }
+    }
+
+    /** The searches the query issue names, on the seeds as the pipeline enriched them. */
+    static void seedSearchesWork() throws Exception {
+        List<String> byAlias = ids("entity=CSTO&limit=100");
+        assertEquals(5, byAlias.size(), "every seed names the CSTO");
+        assertEquals(new java.util.HashSet<>(byAlias),
+                new java.util.HashSet<>(ids("entity=" + URLEncoder.encode("Collective Security Treaty Organization", StandardCharsets.UTF_8) + "&limit=100")));
+        List<String> phrase = ids("q=" + URLEncoder.encode("\"Treaty Organization\" -Kazakhstan", StandardCharsets.UTF_8));
+        assertTrue(!phrase.isEmpty() && phrase.size() < 5, "the phrase, minus the articles naming Kazakhstan: " + phrase);
+        JsonNode in2020 = get("from=2020-01-01&to=2020-12-31");
+        assertTrue(in2020.get("items").findValuesAsText("title").stream().anyMatch(t -> t.startsWith("Russia has offered")),
+                "the TASS story of 2020-05-26: " + in2020);
+        JsonNode lavrov = get("entity=" + URLEncoder.encode("Sergei Lavrov", StandardCharsets.UTF_8));
+        assertEquals(2, lavrov.get("total").asInt(), "Sergei and Sergey Lavrov are one person");
+    }
+
+    static List<String> ids(String query) throws Exception {
+        return get(query).get("items").findValuesAsText("id");
+    }
+
+    static JsonNode get(String query) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort + "/articles?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
     }
 
     static JsonNode awaitSearch(String q, int atLeast, Duration timeout) throws Exception {

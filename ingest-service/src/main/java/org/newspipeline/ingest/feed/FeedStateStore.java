@@ -20,8 +20,13 @@ public class FeedStateStore {
     private final Path file;
     private final Map<String, FeedState> states;
 
+    @jakarta.inject.Inject
     public FeedStateStore(IngestConfig config) {
-        this.file = config.stateDir().resolve("feeds.json");
+        this(config.stateDir());
+    }
+
+    FeedStateStore(Path stateDir) {
+        this.file = stateDir.resolve("feeds.json");
         this.states = load(file);
     }
 

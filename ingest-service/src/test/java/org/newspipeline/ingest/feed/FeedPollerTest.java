@@ -105,6 +105,21 @@ class FeedPollerTest {
         assertEquals(java.time.Instant.parse("2020-05-26T10:00:00Z"), article.publishedAt());
         assertEquals(java.util.List.of("politics"), article.categories());
         assertEquals("feed:" + url("/synthetic.rss"), article.origin());
+        io.restassured.RestAssured.given().get("/ingest/status").then().statusCode(200)
+                .body("feeds.'" + url("/synthetic.rss") + "'.items", org.hamcrest.Matchers.equalTo(2))
+                .body("inbox.dir", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void feed_state_survives_a_restart(@org.junit.jupiter.api.io.TempDir Path stateDir) {
+        FeedStateStore before = new FeedStateStore(stateDir);
+        before.put("https://example.org/feed", new FeedState("\"e1\"", "Tue, 26 May 2020 10:00:00 GMT",
+                java.time.Instant.parse("2020-05-26T10:00:00Z"), null, 5, 1));
+
+        FeedStateStore after = new FeedStateStore(stateDir);
+
+        assertEquals("\"e1\"", after.get("https://example.org/feed").etag());
+        assertEquals(5, after.get("https://example.org/feed").items());
     }
 
     @Test

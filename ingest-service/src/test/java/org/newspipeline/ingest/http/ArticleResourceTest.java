@@ -156,8 +156,10 @@ class ArticleResourceTest {
 
     @Test
     void health_metrics_and_openapi_are_served() {
+        given().contentType(ContentType.TEXT).body("Counted " + UUID.randomUUID()).post("/articles").then().statusCode(202);
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ingest_articles_total{outcome=\"accepted\",source=\"http\"}"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/articles"));
     }
 }

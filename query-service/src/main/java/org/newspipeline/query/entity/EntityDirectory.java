@@ -25,20 +25,30 @@ public class EntityDirectory {
         this.em = em;
     }
 
-    /** Entities one of whose names starts with the prefix (accent- and case-blind), most mentioned first. */
+    /**
+     * Entities one of whose names starts with the prefix (accent- and case-blind), then names
+     * merely like it (pg_trgm similarity, for typos: "Guteres"); most mentioned first within each.
+     */
     @SuppressWarnings("unchecked")
     public List<Suggestion> complete(String prefix, String type, int limit) {
-        String pattern = (prefix == null ? "" : prefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String probe = prefix == null ? "" : prefix.strip();
+        String pattern = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Tuple> rows = em.createNativeQuery("""
+                WITH hits AS (
+                    SELECT al.entity_id,
+                           max(CASE WHEN immutable_unaccent(lower(al.alias)) LIKE immutable_unaccent(lower(:pattern)) THEN 2.0
+                                    ELSE similarity(immutable_unaccent(lower(al.alias)), immutable_unaccent(lower(:probe))) END) AS score
+                    FROM entity_alias al
+                    WHERE immutable_unaccent(lower(al.alias)) LIKE immutable_unaccent(lower(:pattern))
+                       OR immutable_unaccent(lower(al.alias)) % immutable_unaccent(lower(:probe))
+                    GROUP BY al.entity_id)
                 SELECT e.name, e.type, e.country_code, (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS n
-                FROM entity e
-                WHERE e.id IN (SELECT al.entity_id FROM entity_alias al
-                               WHERE immutable_unaccent(lower(al.alias)) LIKE immutable_unaccent(lower(:pattern)))
-                  AND (CAST(:type AS text) IS NULL OR e.type = CAST(:type AS text))
-                ORDER BY n DESC, e.name
+                FROM hits JOIN entity e ON e.id = hits.entity_id
+                WHERE CAST(:type AS text) IS NULL OR e.type = CAST(:type AS text)
+                ORDER BY hits.score DESC, n DESC, e.name
                 LIMIT :limit
-                """, Tuple.class).setParameter("pattern", pattern).setParameter("type", type)
-                .setParameter("limit", limit).getResultList();
+                """, Tuple.class).setParameter("pattern", pattern).setParameter("probe", probe)
+                .setParameter("type", type).setParameter("limit", limit).getResultList();
         return rows.stream().map(EntityDirectory::suggestion).toList();
     }
 
