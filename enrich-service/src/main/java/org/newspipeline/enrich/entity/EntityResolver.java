@@ -79,11 +79,11 @@ public final class EntityResolver {
         if (known.isEmpty() && definedAcronyms.containsKey(text)) {
             String expansion = definedAcronyms.get(text);
             return catalog.byAlias(expansion)
-                    .map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases()))
-                    .orElseGet(() -> new Group(expansion, Type.ORGANIZATION, null, List.of(text)));
+                    .map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases(), true))
+                    .orElseGet(() -> new Group(expansion, Type.ORGANIZATION, null, List.of(text), false));
         }
-        return known.map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases()))
-                .orElseGet(() -> new Group(name, type, null, List.of()));
+        return known.map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases(), true))
+                .orElseGet(() -> new Group(name, type, null, List.of(), false));
     }
 
     /** "Collective Security Treaty Organization (CSTO)" defines CSTO. */
@@ -123,6 +123,9 @@ public final class EntityResolver {
      */
     private static void mergeShortFormsIntoFullNames(Map<String, Group> groups) {
         for (Group shortForm : List.copyOf(groups.values())) {
+            if (shortForm.known) {
+                continue; // a catalog entity is already canonical, never a short form of something else
+            }
             List<Group> targets = groups.values().stream()
                     .filter(full -> full != shortForm && full.type == shortForm.type && abbreviates(shortForm.name, full.name, full.type))
                     .toList();
@@ -153,13 +156,15 @@ public final class EntityResolver {
         final Type type;
         final String countryCode;
         final Set<String> aliases;
+        final boolean known;
         final List<RecognizedMention> mentions = new ArrayList<>();
 
-        Group(String name, Type type, String countryCode, List<String> aliases) {
+        Group(String name, Type type, String countryCode, List<String> aliases, boolean known) {
             this.name = name;
             this.type = type;
             this.countryCode = countryCode;
             this.aliases = new LinkedHashSet<>(aliases);
+            this.known = known;
         }
 
         String id() {

@@ -48,7 +48,12 @@ class SeedEntitiesTest {
         assertTrue(csto.mentions().stream().anyMatch(m -> m.text().equals("Collective Security Treaty Organization")));
         assertEquals("United Nations", entity(belta, "United Nations Organization").name());
         EnrichedArticle un = enrich("004_496a0281fb3336ea.txt");
-        assertTrue(entity(un, "Treaty Organization").mentions().stream().anyMatch(m -> m.text().equals("Treaty Organization")));
+        Entity treaty = entity(un, "Treaty Organization");
+        assertEquals("Collective Security Treaty Organization", treaty.name());
+        assertTrue(treaty.mentions().stream().anyMatch(m -> m.text().equals("Treaty Organization")));
+        for (String seed : List.of("000_73229fc4cff88dac.txt", "002_cbbd704be0d123c1.txt", "003_05f640fa5dd925e6.txt")) {
+            assertEquals("Collective Security Treaty Organization", entity(enrich(seed), "CSTO").name(), seed);
+        }
         assertEquals("North Atlantic Treaty Organization", entity(un, "NATO").name());
     }
 
