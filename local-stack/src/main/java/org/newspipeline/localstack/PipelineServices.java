@@ -63,10 +63,6 @@ public final class PipelineServices implements AutoCloseable {
         return merged;
     }
 
-    public List<ServiceProcess> services() {
-        return List.copyOf(started);
-    }
-
     @Override
     public void close() throws InterruptedException {
         // Reverse order: the front door closes first, the store last.

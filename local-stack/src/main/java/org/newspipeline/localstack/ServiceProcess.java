@@ -77,16 +77,8 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    public String name() {
-        return name;
-    }
-
     public String url() {
         return "http://localhost:" + port;
-    }
-
-    public Path log() {
-        return log;
     }
 
     public long pid() {
