@@ -50,7 +50,7 @@ public class ArticleSearch {
     public record Page(long total, boolean totalExact, List<Hit> items, Facets facets, String next) {
     }
 
-    private record Candidate(String id, Instant publishedAt) {
+    private record Candidate(String id, Instant publishedAt, String source, String language) {
     }
 
     private record Row(String id, String title, String source, Instant publishedAt, String url, float rank, String snippet) {
@@ -115,13 +115,14 @@ public class ArticleSearch {
     @SuppressWarnings("unchecked")
     private List<Candidate> window(MatchingArticles m, Instant beforeTime, String beforeId) {
         String below = beforeTime == null ? "" : " AND (a.published_at, a.id) < (:btime, :bid)";
-        var query = m.bind(em.createNativeQuery("SELECT a.id, a.published_at" + m.from + m.where + below
+        var query = m.bind(em.createNativeQuery("SELECT a.id, a.published_at, a.source_name, a.language" + m.from + m.where + below
                 + " ORDER BY a.published_at DESC, a.id DESC LIMIT " + windowSize, Tuple.class));
         if (beforeTime != null) {
             query.setParameter("btime", Timestamp.from(beforeTime)).setParameter("bid", beforeId);
         }
         return ((List<Tuple>) query.getResultList()).stream()
-                .map(t -> new Candidate(t.get(0, String.class), instant(t.get(1)))).toList();
+                .map(t -> new Candidate(t.get(0, String.class), instant(t.get(1)), t.get(2, String.class), t.get(3, String.class)))
+                .toList();
     }
 
     /** One page of a window, best rank first; ts_headline runs only on the page's rows. */
@@ -130,13 +131,14 @@ public class ArticleSearch {
         if (window.isEmpty()) {
             return List.of();
         }
-        String position = after == null ? "" : " WHERE p.rank < :crank OR (p.rank = :crank AND p.id > :cid)";
-        // The text query is parsed once (a CTE), not once per ranked row.
+        String position = after == null ? "" : " AND (r.rank < :crank OR (r.rank = :crank AND r.id > :cid))";
+        // The text query is parsed once (a CTE), and bodies are read only for the page's rows.
         var query = em.createNativeQuery("WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', immutable_unaccent(:q)) AS query),"
-                        + " p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body,"
-                        + " ts_rank_cd(a.search_vector, q.query) AS rank FROM article a, q WHERE a.id = ANY(CAST(:ids AS text[])))"
-                        + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, p.rank, " + headline("p.body")
-                        + " AS snippet FROM p, q" + position + " ORDER BY p.rank DESC, p.id LIMIT :limit", Tuple.class)
+                        + " r AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query) AS rank FROM article a, q"
+                        + " WHERE a.id = ANY(CAST(:ids AS text[]))),"
+                        + " top AS (SELECT r.id, r.rank FROM r WHERE TRUE" + position + " ORDER BY r.rank DESC, r.id LIMIT :limit)"
+                        + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, top.rank, " + headline("p.body")
+                        + " AS snippet FROM top JOIN article p ON p.id = top.id, q ORDER BY top.rank DESC, top.id", Tuple.class)
                 .setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
                 .setParameter("q", r.q())
                 .setParameter("limit", r.limit());
@@ -175,40 +177,28 @@ public class ArticleSearch {
                 + " LIMIT " + (countLimit + 1) + ") matches")).getSingleResult()).longValue();
     }
 
-    /** Source, language and month counts in one pass (GROUPING SETS), entity counts in a second. */
+    /** Source, language and month are counted from the window's rows; entities need one query. */
     @SuppressWarnings("unchecked")
     private Facets facets(List<Candidate> window) {
-        String[] ids = window.stream().map(Candidate::id).toArray(String[]::new);
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT a.source_name AS source, a.language AS language,
-                       to_char(date_trunc('month', a.published_at), 'YYYY-MM') AS month, count(*) AS n
-                FROM article a WHERE a.id = ANY(CAST(:ids AS text[]))
-                GROUP BY GROUPING SETS ((a.source_name), (a.language), (date_trunc('month', a.published_at)))
-                """, Tuple.class).setParameter("ids", ids).getResultList();
-        Map<String, List<Count>> byDimension = new LinkedHashMap<>();
-        for (Tuple row : rows) {
-            for (String dimension : List.of("source", "language", "month")) {
-                String value = row.get(dimension, String.class);
-                if (value != null) {
-                    byDimension.computeIfAbsent(dimension, d -> new ArrayList<>())
-                            .add(new Count(value, ((Number) row.get("n")).longValue()));
-                }
-            }
-        }
         List<Tuple> entities = em.createNativeQuery("""
                 SELECT e.name AS value, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
                 WHERE ae.article_id = ANY(CAST(:ids AS text[])) GROUP BY e.name ORDER BY n DESC, e.name LIMIT :size
-                """, Tuple.class).setParameter("ids", ids).setParameter("size", FACET_SIZE).getResultList();
-        return new Facets(top(byDimension.get("source")),
+                """, Tuple.class).setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
+                .setParameter("size", FACET_SIZE).getResultList();
+        return new Facets(counts(window, Candidate::source),
                 entities.stream().map(t -> new Count(t.get("value", String.class), ((Number) t.get("n")).longValue())).toList(),
-                top(byDimension.get("language")), top(byDimension.get("month")), window.size());
+                counts(window, Candidate::language),
+                counts(window, c -> c.publishedAt() == null ? null : c.publishedAt().toString().substring(0, 7)),
+                window.size());
     }
 
-    private static List<Count> top(List<Count> counts) {
-        if (counts == null) {
-            return List.of();
-        }
-        return counts.stream().sorted((x, y) -> Long.compare(y.count(), x.count())).limit(FACET_SIZE).toList();
+    /** The most frequent values first (ties by value), nulls left out. */
+    private static List<Count> counts(List<Candidate> window, java.util.function.Function<Candidate, String> key) {
+        Map<String, Long> counts = window.stream().map(key).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(FACET_SIZE).map(e -> new Count(e.getKey(), e.getValue())).toList();
     }
 
     @SuppressWarnings("unchecked")
