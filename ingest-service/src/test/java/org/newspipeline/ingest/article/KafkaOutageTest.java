@@ -23,7 +23,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Kafka stopped mid-way and started again: clear answers while it is away, nothing accepted lost. */
+/**
+ * Kafka stopped mid-way and started again: clear answers and a not-ready service while it is away,
+ * nothing accepted lost.
+ */
 @QuarkusTest
 @QuarkusTestResource(PipelineTestResource.class)
 class KafkaOutageTest {
@@ -48,6 +51,8 @@ class KafkaOutageTest {
             Files.writeString(file, fileText);
             Thread.sleep(3000);
             assertTrue(Files.exists(file), "the file must wait in the inbox while Kafka is away");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503));
         } finally {
             kafka.start();
         }
@@ -59,5 +64,6 @@ class KafkaOutageTest {
         for (String text : new String[] {before, during, fileText}) {
             TestTopics.awaitKey(Topics.RAW, ArticleIds.of(null, text), Duration.ofSeconds(30));
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 }
