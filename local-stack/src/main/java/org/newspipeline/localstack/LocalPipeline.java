@@ -46,10 +46,15 @@ public final class LocalPipeline {
         }
         Path repoRoot = Path.of("").toAbsolutePath();
         Path dataDir = data.toAbsolutePath();
+        if (clean) {
+            // Broker, database and ingest state go together: an empty database beside a full
+            // topic would never be filled again (consumer offsets and published ids remain).
+            Folders.delete(dataDir);
+        }
         Files.createDirectories(dataDir);
 
         System.out.printf("Starting Kafka on %d and PostgreSQL on %d (data in %s) ...%n", kafkaPort, postgresPort, dataDir);
-        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, clean, "news");
+        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, false, "news");
         CountDownLatch stopped = new CountDownLatch(1);
         PipelineServices[] services = new PipelineServices[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,10 +69,16 @@ public final class LocalPipeline {
             stopped.countDown();
         }, "local-pipeline-stop"));
 
-        TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
-        System.out.println("Starting query-service, enrich-service and ingest-service ...");
-        services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
-                Files.isDirectory(seeds) ? seeds : null, dataDir);
+        try {
+            TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+            System.out.println("Starting query-service, enrich-service and ingest-service ...");
+            services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
+                    Files.isDirectory(seeds) ? seeds : null, dataDir);
+        } catch (Exception e) {
+            // The broker's threads would keep this JVM alive: exit, so that the hook stops everything.
+            System.err.println("The pipeline did not start: " + e.getMessage());
+            System.exit(1);
+        }
 
         System.out.printf("""
 

@@ -63,11 +63,24 @@ public final class PipelineServices implements AutoCloseable {
         return merged;
     }
 
+    /** All at once (each gets SIGTERM, then up to 20 s), the front door first. */
     @Override
     public void close() throws InterruptedException {
-        // Reverse order: the front door closes first, the store last.
+        List<Thread> stopping = new ArrayList<>();
         for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
+            ServiceProcess service = started.get(i);
+            Thread t = new Thread(() -> {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-" + i);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            t.join();
         }
     }
 }

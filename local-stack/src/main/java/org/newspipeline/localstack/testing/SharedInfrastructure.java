@@ -1,17 +1,14 @@
 package org.newspipeline.localstack.testing;
 
 import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Folders;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.Ports;
 import org.newspipeline.localstack.TestcontainersInfrastructure;
 import org.newspipeline.localstack.TopicSetup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Real Kafka and PostgreSQL for tests, started once per test JVM and shared by every test in it:
@@ -61,7 +58,7 @@ public final class SharedInfrastructure {
             return new Infrastructure(embedded.kind(), embedded.kafkaBootstrapServers(), embedded.jdbcUrl(),
                     embedded.dbUser(), embedded.dbPassword(), embedded.kafkaControl(), () -> {
                         embedded.close();
-                        deleteRecursively(dir);
+                        Folders.delete(dir);
                     });
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker and PostgreSQL", e);
@@ -81,11 +78,4 @@ public final class SharedInfrastructure {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
