@@ -1,10 +1,11 @@
 package org.newspipeline.enrich.dateline;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** English month names and the abbreviations wire copy uses ("Feb", "Sept."). */
+/** English month names and the abbreviations wire copy uses ("Feb", "Sept."), forgiving a typo. */
 public final class Months {
 
     private static final Map<String, Integer> BY_NAME = Map.ofEntries(
@@ -15,9 +16,8 @@ public final class Months {
             Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
             Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
 
-    /** The alternatives for a regular expression, in any case ("FEb"), "Sept" before "Sep". */
-    public static final String PATTERN = "(?i:January|February|March|April|May|June|July|August|September|October"
-            + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    private static final List<String> FULL_NAMES = List.of("january", "february", "march", "april", "august",
+            "september", "october", "november", "december");
 
     private Months() {
     }
@@ -27,6 +27,37 @@ public final class Months {
         if (key.endsWith(".")) {
             key = key.substring(0, key.length() - 1);
         }
-        return Optional.ofNullable(BY_NAME.get(key));
+        Integer exact = BY_NAME.get(key);
+        if (exact != null || key.length() < 4) {
+            return Optional.ofNullable(exact);
+        }
+        // Hand-keyed wire copy has typos ("Marhc", "Marc", "Narch"); one slip in a long name is still that month.
+        // May, June and July are left out: one letter off they are other words ("Mary", "Jane", "Jury").
+        for (String month : FULL_NAMES) {
+            if (withinOneEdit(key, month)) {
+                return Optional.of(BY_NAME.get(month));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One insertion, deletion, substitution or swap of neighbours at most. */
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == Math.min(a.length(), b.length())) {
+            return true;
+        }
+        if (a.length() == b.length()) {
+            boolean swapped = i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+            return swapped || a.substring(i + 1).equals(b.substring(i + 1));
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 }

@@ -23,8 +23,8 @@ class ReutersAccuracyTest {
         System.out.println(score);
         assertTrue(score.sourceShare() >= 0.99, score.toString());
         // 3 % of the corpus (5.7 % of these first 1,000, more Asian copy) dates a story a day before
-        // its own dateline (see ReutersScore.nearDayShare): the exact-day guard allows for that.
-        assertTrue(score.dayShare() >= 0.93, score.toString());
+        // or after its own dateline: the exact day is held to what the datelines state.
+        assertTrue(score.dayShare() >= score.statedDayShare() - 0.005, score.toString());
         assertTrue(score.nearDayShare() >= 0.99, score.toString());
         assertTrue(score.placeShare() >= 0.95, score.toString());
     }

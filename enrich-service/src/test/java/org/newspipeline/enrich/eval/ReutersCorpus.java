@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -22,7 +25,12 @@ import java.util.stream.Stream;
 public final class ReutersCorpus {
 
     /** A story as the wire would carry it, with its true date. */
-    public record Story(String wireCopy, LocalDate trueDay, String datelinePlace) {
+    public record Story(String wireCopy, LocalDate trueDay, String datelinePlace, MonthDay statedDay) {
+
+        /** Whether the story's own dateline names its true day: no reader of the text can do better than these. */
+        public boolean statesTrueDay() {
+            return MonthDay.from(trueDay).equals(statedDay);
+        }
     }
 
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
@@ -31,6 +39,7 @@ public final class ReutersCorpus {
     /** The place is what comes before the date in a Reuters dateline ("PORTLAND, Ore., Feb 26 -"). */
     private static final java.util.regex.Pattern PLACE_BEFORE_DATE =
             java.util.regex.Pattern.compile("^(.*?),?\\s+\\p{L}{3,9}\\.? \\d{1,2}\\b");
+    private static final java.util.regex.Pattern MONTH_DAY = java.util.regex.Pattern.compile("(\\p{L}{3,9})\\.?\\s+(\\d{1,2})\\b");
 
     private ReutersCorpus() {
     }
@@ -58,12 +67,24 @@ public final class ReutersCorpus {
                     LocalDate day = LocalDate.parse(a.path("date").asText().strip().split(" ")[0], DATE);
                     var placeMatch = PLACE_BEFORE_DATE.matcher(dateline.strip());
                     String place = placeMatch.find() ? placeMatch.group(1).strip() : dateline.strip();
-                    stories.add(new Story(title + "\n\n" + dateline.strip() + " " + body, day, place));
+                    stories.add(new Story(title + "\n\n" + dateline.strip() + " " + body, day, place, statedDay(dateline)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return stories;
+    }
+
+    /** The day a corpus dateline names, when it is spelled correctly ("LOS ANGELES, Feb 26 -"). */
+    private static MonthDay statedDay(String dateline) {
+        var m = MONTH_DAY.matcher(dateline);
+        if (!m.find()) {
+            return null;
+        }
+        String prefix = m.group(1).substring(0, 3).toUpperCase(Locale.ROOT);
+        return Arrays.stream(Month.values()).filter(month -> month.name().startsWith(prefix)).findFirst()
+                .filter(month -> Integer.parseInt(m.group(2)) <= month.maxLength())
+                .map(month -> MonthDay.of(month, Integer.parseInt(m.group(2)))).orElse(null);
     }
 }

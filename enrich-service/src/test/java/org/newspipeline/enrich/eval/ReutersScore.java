@@ -13,13 +13,14 @@ import java.util.List;
  * the true date, and counts what came out right.
  */
 public record ReutersScore(int articles, int reutersSource, int exactDay, int withinOneDay, int datelinePlace,
-                           double seconds) {
+                           int statedTrueDay, double seconds) {
 
     public static ReutersScore of(Enricher enricher, List<ReutersCorpus.Story> stories) {
         int source = 0;
         int day = 0;
         int nearDay = 0;
         int place = 0;
+        int stated = 0;
         long start = System.nanoTime();
         for (ReutersCorpus.Story s : stories) {
             Instant reference = s.trueDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -29,9 +30,10 @@ public record ReutersScore(int articles, int reutersSource, int exactDay, int wi
             long off = Math.abs(a.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - s.trueDay().toEpochDay());
             day += off == 0 ? 1 : 0;
             nearDay += off <= 1 ? 1 : 0;
+            stated += s.statesTrueDay() ? 1 : 0;
             place += a.dateline() != null && s.datelinePlace().equalsIgnoreCase(a.dateline().place()) ? 1 : 0;
         }
-        return new ReutersScore(stories.size(), source, day, nearDay, place, (System.nanoTime() - start) / 1e9);
+        return new ReutersScore(stories.size(), source, day, nearDay, place, stated, (System.nanoTime() - start) / 1e9);
     }
 
     public double sourceShare() {
@@ -47,14 +49,20 @@ public record ReutersScore(int articles, int reutersSource, int exactDay, int wi
         return (double) withinOneDay / articles;
     }
 
+    /** The ceiling for {@link #dayShare()}: the stories whose dateline names the corpus day. */
+    public double statedDayShare() {
+        return (double) statedTrueDay / articles;
+    }
+
     public double placeShare() {
         return (double) datelinePlace / articles;
     }
 
     @Override
     public String toString() {
-        return String.format("%d articles: source=Reuters %.2f%%, exact day %.2f%% (within one day %.2f%%), "
-                        + "dateline place %.2f%%, %.0f articles/s on one core",
-                articles, 100 * sourceShare(), 100 * dayShare(), 100 * nearDayShare(), 100 * placeShare(), articles / seconds);
+        return String.format("%d articles: source=Reuters %.2f%%, exact day %.2f%% (within one day %.2f%%; the stories' own datelines"
+                        + " name the corpus day in %.2f%%), dateline place %.2f%%, %.0f articles/s on one core",
+                articles, 100 * sourceShare(), 100 * dayShare(), 100 * nearDayShare(), 100 * statedDayShare(), 100 * placeShare(),
+                articles / seconds);
     }
 }
