@@ -50,7 +50,9 @@ public final class SearchBenchmark {
 
     static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
-    static final int RUNS = 60;
+    static final int RUNS = 100;
+    /** A fresh JVM interprets at first: every query runs this often before any is measured. */
+    static final int WARM_UP = 30;
 
     private SearchBenchmark() {
     }
@@ -114,7 +116,12 @@ public final class SearchBenchmark {
             cursor = next.path("next").asText();
         }
         queries.put("deep page (11th of 100)", "q=oil&sort=date&limit=100&cursor=" + cursor);
-        System.out.printf("%d runs each after 5 warm-up runs; every answer includes total and facets%n", RUNS);
+        for (int i = 0; i < WARM_UP; i++) {
+            for (String q : queries.values()) {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/articles?" + q)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        System.out.printf("%d runs each after %d warm-up rounds of all queries; every answer includes total and facets%n", RUNS, WARM_UP);
         for (var q : queries.entrySet()) {
             URI uri = URI.create(base + "/articles?" + q.getValue());
             long total = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(uri).build(),

@@ -1,16 +1,27 @@
 package org.newspipeline.query.search;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
-import java.sql.Timestamp;
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Full-text search with filters, facets, highlights and keyset pagination. The query text is
@@ -21,16 +32,18 @@ import java.util.Map;
  * rank the newest window, walking {@code next} goes on to older windows until every match was
  * returned. Facets are counted over the newest window, and the total is exact up to
  * {@code query.search.count-limit} (5,000).
+ * <p>
+ * Plain JDBC, so that the statements read as they run and the count and the entity facet can run
+ * beside the page, each on its own connection.
  */
 @ApplicationScoped
 public class ArticleSearch {
 
-    /** ts_headline marks matches with these control characters, so the rest can be HTML-escaped first. */
-    static final char MARK_START = '\u0001';
-    static final char MARK_END = '\u0002';
     private static final int FACET_SIZE = 10;
     private static final int ENTITIES_PER_ITEM = 8;
+    /** Snippets are cut from the head of an article: long enough for its lead paragraphs. */
     private static final int SNIPPET_SOURCE_CHARS = 2000;
+    private static final int PLAIN_SNIPPET_CHARS = 240;
 
     public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
                       List<String> entities) {
@@ -50,193 +63,197 @@ public class ArticleSearch {
     public record Page(long total, boolean totalExact, List<Hit> items, Facets facets, String next) {
     }
 
-    private record Candidate(String id, Instant publishedAt, String source, String language) {
+    /** A match as facets and ranking need it, without its text. */
+    private record Candidate(String id, Instant publishedAt, String source, String language, float rank) {
     }
 
-    private record Row(String id, String title, String source, Instant publishedAt, String url, float rank, String snippet) {
+    /** A page item before its snippet is cut: the head of its body and the parsed query. */
+    private record PageRow(Hit hit, String body, String tree) {
     }
 
-    private final EntityManager em;
+    private static final Comparator<Candidate> BEST_FIRST =
+            Comparator.comparing(Candidate::rank).reversed().thenComparing(Candidate::id);
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final DataSource db;
     private final EntityIds entityIds;
     private final int windowSize;
     private final int countLimit;
+    private final ExecutorService aside = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "search-aside");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public ArticleSearch(EntityManager em, EntityIds entityIds, SearchConfig config) {
-        this.em = em;
+    public ArticleSearch(DataSource db, EntityIds entityIds, SearchConfig config) {
+        this.db = db;
         this.entityIds = entityIds;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
     }
 
-    public Page search(SearchRequest r) {
-        MatchingArticles m = new MatchingArticles(r, entityIds);
-        List<Candidate> newest = window(m, null, null);
-        List<Row> rows = new ArrayList<>();
-        String next;
-        if (r.sort() == SearchRequest.Sort.DATE) {
-            rows = byDate(r, m);
-            Row last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-            next = rows.size() == r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
-        } else {
-            next = byRelevance(r, m, newest, rows);
-        }
-        // A window that is not full holds every match: no need to count them again.
-        long total = newest.size() < windowSize ? newest.size() : count(m);
-        List<Hit> hits = withEntities(rows.stream().map(x -> new Hit(x.id(), x.title(), x.source(), x.publishedAt(),
-                x.url(), Snippets.toHtml(x.snippet(), MARK_START, MARK_END), List.of())).toList());
-        return new Page(Math.min(total, countLimit), total <= countLimit, hits, facets(newest), next);
+    @PreDestroy
+    void stop() {
+        aside.shutdownNow();
     }
 
-    /** Fills {@code rows} with the page and returns the next cursor. */
-    private String byRelevance(SearchRequest r, MatchingArticles m, List<Candidate> newest, List<Row> rows) {
+    public Page search(SearchRequest r) {
+        MatchingArticles m = new MatchingArticles(r, entityIds);
+        return withConnection(c -> {
+            List<Candidate> newest = window(c, m, null, null, windowSize);
+            // A window that is not full holds every match: no need to count them.
+            CompletableFuture<Long> total = newest.size() < windowSize
+                    ? CompletableFuture.completedFuture((long) newest.size()) : beside(other -> count(other, m));
+            CompletableFuture<List<Count>> entities = beside(other -> entityCounts(other, newest));
+            List<Candidate> page = new ArrayList<>();
+            String next;
+            if (r.sort() == SearchRequest.Sort.DATE) {
+                Cursor at = r.cursor();
+                page.addAll(at == null && r.limit() <= newest.size() ? newest.subList(0, r.limit())
+                        : window(c, m, at == null ? null : at.time(), at == null ? null : at.id(), r.limit()));
+                Candidate last = page.isEmpty() ? null : page.get(page.size() - 1);
+                next = page.size() == r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
+            } else {
+                next = byRelevance(c, r, m, newest, page);
+            }
+            List<Hit> hits = hits(c, m, r, page);
+            long matches = join(total);
+            return new Page(Math.min(matches, countLimit), matches <= countLimit, hits,
+                    new Facets(counts(newest, Candidate::source), join(entities), counts(newest, Candidate::language),
+                            counts(newest, x -> x.publishedAt() == null ? null : x.publishedAt().toString().substring(0, 7)),
+                            newest.size()),
+                    next);
+        });
+    }
+
+    /** Fills {@code page} and returns the next cursor. */
+    private String byRelevance(Connection c, SearchRequest r, MatchingArticles m, List<Candidate> newest,
+                               List<Candidate> page) throws SQLException {
         Cursor at = r.cursor();
-        List<Candidate> window = at == null || at.windowTime() == null ? newest : window(m, at.windowTime(), at.windowId());
+        List<Candidate> window = at == null || at.windowTime() == null ? newest
+                : window(c, m, at.windowTime(), at.windowId(), windowSize);
         while (true) {
-            rows.addAll(ranked(r, m, window, at == null || at.startsWindow() ? null : at));
+            Cursor after = at == null || at.startsWindow() ? null : at;
+            window.stream().filter(x -> after == null || x.rank() < after.rank() || x.rank() == after.rank() && x.id().compareTo(after.id()) > 0)
+                    .sorted(BEST_FIRST).limit(r.limit()).forEach(page::add);
             boolean moreWindows = window.size() == windowSize;
             Candidate oldest = window.isEmpty() ? null : window.get(window.size() - 1);
-            if (rows.size() == r.limit()) {
-                Row last = rows.get(rows.size() - 1);
+            if (page.size() == r.limit()) {
+                Candidate last = page.get(page.size() - 1);
                 return Cursor.relevance(at == null ? null : at.windowTime(), at == null ? null : at.windowId(), last.rank(), last.id()).encode();
             }
             if (!moreWindows) {
                 return null;
             }
-            if (!rows.isEmpty()) {
+            if (!page.isEmpty()) {
                 // A short page at a window's end; the next one starts the older window.
                 return Cursor.nextWindow(oldest.publishedAt(), oldest.id()).encode();
             }
             at = Cursor.nextWindow(oldest.publishedAt(), oldest.id());
-            window = window(m, at.windowTime(), at.windowId());
+            window = window(c, m, at.windowTime(), at.windowId(), windowSize);
         }
-    }
-
-    /** The newest matches below (time, id), at most a window of them, newest first. */
-    @SuppressWarnings("unchecked")
-    private List<Candidate> window(MatchingArticles m, Instant beforeTime, String beforeId) {
-        String below = beforeTime == null ? "" : " AND (a.published_at, a.id) < (:btime, :bid)";
-        var query = m.bind(em.createNativeQuery("SELECT a.id, a.published_at, a.source_name, a.language" + m.from + m.where + below
-                + " ORDER BY a.published_at DESC, a.id DESC LIMIT " + windowSize, Tuple.class));
-        if (beforeTime != null) {
-            query.setParameter("btime", Timestamp.from(beforeTime)).setParameter("bid", beforeId);
-        }
-        return ((List<Tuple>) query.getResultList()).stream()
-                .map(t -> new Candidate(t.get(0, String.class), instant(t.get(1)), t.get(2, String.class), t.get(3, String.class)))
-                .toList();
-    }
-
-    /** One page of a window, best rank first; ts_headline runs only on the page's rows. */
-    @SuppressWarnings("unchecked")
-    private List<Row> ranked(SearchRequest r, MatchingArticles m, List<Candidate> window, Cursor after) {
-        if (window.isEmpty()) {
-            return List.of();
-        }
-        String position = after == null ? "" : " AND (r.rank < :crank OR (r.rank = :crank AND r.id > :cid))";
-        // The text query is parsed once (a CTE), and bodies are read only for the page's rows.
-        var query = em.createNativeQuery("WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', immutable_unaccent(:q)) AS query),"
-                        + " r AS (SELECT a.id, ts_rank_cd(a.search_vector, q.query) AS rank FROM article a, q"
-                        + " WHERE a.id = ANY(CAST(:ids AS text[]))),"
-                        + " top AS (SELECT r.id, r.rank FROM r WHERE TRUE" + position + " ORDER BY r.rank DESC, r.id LIMIT :limit)"
-                        + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, top.rank, " + headline("p.body")
-                        + " AS snippet FROM top JOIN article p ON p.id = top.id, q ORDER BY top.rank DESC, top.id", Tuple.class)
-                .setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
-                .setParameter("q", r.q())
-                .setParameter("limit", r.limit());
-        if (after != null) {
-            query.setParameter("crank", after.rank()).setParameter("cid", after.id());
-        }
-        return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Row> byDate(SearchRequest r, MatchingArticles m) {
-        String after = r.cursor() == null ? "" : " AND (a.published_at, a.id) < (:ctime, :cid)";
-        String snippet = m.hasText ? headline("p.body") : "left(p.body, 240)";
-        var query = m.bind(em.createNativeQuery("WITH p AS (SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.body"
-                + (m.hasText ? ", query" : "") + m.from + m.where + after + " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit)"
-                + " SELECT p.id, p.title, p.source_name, p.published_at, p.url, CAST(0 AS real) AS rank, " + snippet
-                + " AS snippet FROM p ORDER BY p.published_at DESC, p.id DESC", Tuple.class)).setParameter("limit", r.limit());
-        if (r.cursor() != null) {
-            query.setParameter("ctime", Timestamp.from(r.cursor().time())).setParameter("cid", r.cursor().id());
-        }
-        return ((List<Tuple>) query.getResultList()).stream().map(ArticleSearch::row).toList();
     }
 
     /**
-     * ts_headline parses the whole text it is given: the head of a long article is enough for a
-     * snippet. The parsed text query is in scope as {@code query}.
+     * The newest matches below (time, id), newest first, with their rank. Read backwards, the
+     * (published_at, id) index yields them in order, so a common word stops after {@code size} rows;
+     * the rank is computed for those rows only.
      */
-    private static String headline(String body) {
-        return "ts_headline('english', left(" + body + ", " + SNIPPET_SOURCE_CHARS + "), query,"
-                + " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12')";
+    private static List<Candidate> window(Connection c, MatchingArticles m, Instant beforeTime, String beforeId, int size)
+            throws SQLException {
+        Sql newest = Sql.of("SELECT a.id, a.published_at, a.source_name, a.language" + (m.hasText ? ", a.search_vector, query" : ""))
+                .append(m.fromWhere);
+        if (beforeTime != null) {
+            newest.append(" AND (a.published_at, a.id) < (?, ?)", beforeTime, beforeId);
+        }
+        newest.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?", size);
+        Sql ranked = Sql.of("SELECT w.id, w.published_at, w.source_name, w.language, "
+                        + (m.hasText ? "ts_rank_cd(w.search_vector, w.query)" : "CAST(0 AS real)") + " AS rank FROM (")
+                .append(newest).append(") w ORDER BY w.published_at DESC, w.id DESC");
+        return ranked.list(c, rs -> new Candidate(rs.getString("id"), instant(rs), rs.getString("source_name"),
+                rs.getString("language"), rs.getFloat("rank")));
+    }
+
+    /** Title, snippet and top entities of the page's articles, in page order. */
+    private static List<Hit> hits(Connection c, MatchingArticles m, SearchRequest r, List<Candidate> page) throws SQLException {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = Sql.of("SELECT a.id, a.title, a.source_name, a.published_at, a.url, left(a.body, "
+                + (m.hasText ? SNIPPET_SOURCE_CHARS + ") AS body, querytree(query) AS tree," : PLAIN_SNIPPET_CHARS + ") AS body, NULL AS tree,")
+                + " ARRAY(SELECT e.name FROM article_entity ae JOIN entity e ON e.id = ae.entity_id WHERE ae.article_id = a.id"
+                + " ORDER BY ae.salience DESC, ae.mentions DESC, e.name LIMIT " + ENTITIES_PER_ITEM + ") AS entities"
+                + " FROM article a");
+        if (m.hasText) {
+            sql.append(" CROSS JOIN websearch_to_tsquery('english', immutable_unaccent(?)) AS query", r.q());
+        }
+        sql.append(" WHERE a.id = ANY(?)", (Object) page.stream().map(Candidate::id).toArray(String[]::new));
+        List<PageRow> rows = sql.list(c, rs -> new PageRow(new Hit(rs.getString("id"), rs.getString("title"),
+                rs.getString("source_name"), instant(rs), rs.getString("url"), null, strings(rs.getArray("entities"))),
+                rs.getString("body"), rs.getString("tree")));
+        // The query tree is the same on every row.
+        Highlighter highlighter = m.hasText && !rows.isEmpty() ? new Highlighter(rows.get(0).tree()) : null;
+        Map<String, Hit> byId = rows.stream().map(row -> {
+            String snippet = highlighter == null ? row.body() : highlighter.snippet(row.body());
+            Hit h = row.hit();
+            return new Hit(h.id(), h.title(), h.source(), h.publishedAt(), h.url(),
+                    Snippets.toHtml(snippet, Highlighter.MARK_START, Highlighter.MARK_END), h.entities());
+        }).collect(Collectors.toMap(Hit::id, h -> h));
+        return page.stream().map(x -> byId.get(x.id())).filter(Objects::nonNull).toList();
     }
 
     /** Exact up to the count limit, then it stops counting. */
-    private long count(MatchingArticles m) {
-        return ((Number) m.bind(em.createNativeQuery("SELECT count(*) FROM (SELECT 1" + m.from + m.where
-                + " LIMIT " + (countLimit + 1) + ") matches")).getSingleResult()).longValue();
+    private long count(Connection c, MatchingArticles m) throws SQLException {
+        return Sql.of("SELECT count(*) AS n FROM (SELECT 1").append(m.fromWhere).append(" LIMIT ?) matches", countLimit + 1)
+                .list(c, rs -> rs.getLong("n")).get(0);
     }
 
-    /** Source, language and month are counted from the window's rows; entities need one query. */
-    @SuppressWarnings("unchecked")
-    private Facets facets(List<Candidate> window) {
-        List<Tuple> entities = em.createNativeQuery("""
-                SELECT e.name AS value, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
-                WHERE ae.article_id = ANY(CAST(:ids AS text[])) GROUP BY e.name ORDER BY n DESC, e.name LIMIT :size
-                """, Tuple.class).setParameter("ids", window.stream().map(Candidate::id).toArray(String[]::new))
-                .setParameter("size", FACET_SIZE).getResultList();
-        return new Facets(counts(window, Candidate::source),
-                entities.stream().map(t -> new Count(t.get("value", String.class), ((Number) t.get("n")).longValue())).toList(),
-                counts(window, Candidate::language),
-                counts(window, c -> c.publishedAt() == null ? null : c.publishedAt().toString().substring(0, 7)),
-                window.size());
+    private static List<Count> entityCounts(Connection c, List<Candidate> window) throws SQLException {
+        return Sql.of("SELECT e.name AS value, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+                        + " WHERE ae.article_id = ANY(?) GROUP BY e.name ORDER BY n DESC, e.name LIMIT ?",
+                        window.stream().map(Candidate::id).toArray(String[]::new), FACET_SIZE)
+                .list(c, rs -> new Count(rs.getString("value"), rs.getLong("n")));
     }
 
-    /** The most frequent values first (ties by value), nulls left out. */
-    private static List<Count> counts(List<Candidate> window, java.util.function.Function<Candidate, String> key) {
-        Map<String, Long> counts = window.stream().map(key).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()));
+    /** Source, language and month facets come from the window's rows: the most frequent values first, nulls left out. */
+    private static List<Count> counts(List<Candidate> window, Function<Candidate, String> key) {
+        Map<String, Long> counts = window.stream().map(key).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(v -> v, Collectors.counting()));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(FACET_SIZE).map(e -> new Count(e.getKey(), e.getValue())).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Hit> withEntities(List<Hit> hits) {
-        if (hits.isEmpty()) {
-            return hits;
-        }
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT ae.article_id AS article, e.name AS name FROM article_entity ae JOIN entity e ON e.id = ae.entity_id
-                WHERE ae.article_id = ANY(CAST(:ids AS text[])) ORDER BY ae.salience DESC, ae.mentions DESC, e.name
-                """, Tuple.class).setParameter("ids", hits.stream().map(Hit::id).toArray(String[]::new)).getResultList();
-        Map<String, List<String>> names = new LinkedHashMap<>();
-        for (Tuple row : rows) {
-            List<String> list = names.computeIfAbsent(row.get("article", String.class), k -> new ArrayList<>());
-            if (list.size() < ENTITIES_PER_ITEM) {
-                list.add(row.get("name", String.class));
-            }
-        }
-        return hits.stream().map(h -> new Hit(h.id(), h.title(), h.source(), h.publishedAt(), h.url(), h.snippet(),
-                names.getOrDefault(h.id(), List.of()))).toList();
+    /** Runs beside the request's own statements, on another pooled connection. */
+    private <T> CompletableFuture<T> beside(Work<T> work) {
+        return CompletableFuture.supplyAsync(() -> withConnection(work), aside);
     }
 
-    private static Row row(Tuple t) {
-        return new Row(t.get("id", String.class), t.get("title", String.class), t.get("source_name", String.class),
-                instant(t.get("published_at")), t.get("url", String.class), ((Number) t.get("rank")).floatValue(),
-                t.get("snippet", String.class));
+    private <T> T withConnection(Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new Sql.Failed(e);
+        }
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs) throws SQLException {
+        OffsetDateTime t = rs.getObject("published_at", OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -1,0 +1,142 @@
+package org.newspipeline.query.search;
+
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+
+import java.text.Normalizer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Snippets of a page of results. PostgreSQL's ts_headline re-parses every text it is given (0.2 ms
+ * per 850-character story, most of a 100-item page's time); here a word matches when it reduces to a
+ * lexeme of the query the way the 'english' configuration indexes it: unaccented, lower-cased and
+ * Snowball-stemmed, numbers as they are. Not thread-safe: one per request.
+ */
+final class Highlighter {
+
+    static final char MARK_START = '\u0001';
+    static final char MARK_END = '\u0002';
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final int FRAGMENTS = 2;
+    private static final int FRAGMENT_WORDS = 20;
+    /** Words shown before the first match of a fragment. */
+    private static final int LEAD_WORDS = 5;
+
+    private final Set<String> lexemes;
+    private final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
+
+    /** @param queryTree PostgreSQL's {@code querytree()} of the parsed query, e.g. {@code 'oil' <-> 'price' & !'iran'} */
+    Highlighter(String queryTree) {
+        this.lexemes = positiveLexemes(queryTree == null ? "" : queryTree);
+    }
+
+    /** The lexemes the query asks for; those under a NOT ({@code !'x'}, {@code !( 'a' <-> 'b' )}) are never marked. */
+    static Set<String> positiveLexemes(String tree) {
+        Set<String> found = new HashSet<>();
+        Deque<Boolean> negated = new ArrayDeque<>();
+        boolean not = false;
+        for (int i = 0; i < tree.length(); i++) {
+            char c = tree.charAt(i);
+            if (c == '!') {
+                not = true;
+            } else if (c == '(') {
+                negated.push(not || Boolean.TRUE.equals(negated.peek()));
+                not = false;
+            } else if (c == ')') {
+                negated.poll();
+            } else if (c == '\'') {
+                StringBuilder lexeme = new StringBuilder();
+                for (i++; i < tree.length(); i++) {
+                    if (tree.charAt(i) == '\'' && i + 1 < tree.length() && tree.charAt(i + 1) == '\'') {
+                        lexeme.append('\'');
+                        i++;
+                    } else if (tree.charAt(i) == '\'') {
+                        break;
+                    } else {
+                        lexeme.append(tree.charAt(i));
+                    }
+                }
+                if (!not && !Boolean.TRUE.equals(negated.peek())) {
+                    found.add(lexeme.toString());
+                }
+                not = false;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Up to two fragments of the text around its matches, best first chosen and shown in text order,
+     * matches between {@link #MARK_START} and {@link #MARK_END}; the text's first words when nothing matches.
+     */
+    String snippet(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<int[]> words = new ArrayList<>();
+        List<Integer> hits = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            if (lexemes.contains(lexeme(m.group()))) {
+                hits.add(words.size());
+            }
+            words.add(new int[]{m.start(), m.end()});
+        }
+        if (words.isEmpty()) {
+            return "";
+        }
+        if (hits.isEmpty()) {
+            return render(text, words, 0, Math.min(words.size(), FRAGMENT_WORDS), Set.of());
+        }
+        List<int[]> chosen = new ArrayList<>();
+        List<int[]> candidates = new ArrayList<>();
+        for (int hit : hits) {
+            int from = Math.max(0, hit - LEAD_WORDS);
+            int to = Math.min(words.size(), from + FRAGMENT_WORDS);
+            candidates.add(new int[]{from, to, (int) hits.stream().filter(h -> h >= from && h < to).count()});
+        }
+        candidates.sort(Comparator.<int[]>comparingInt(c -> -c[2]).thenComparingInt(c -> c[0]));
+        for (int[] c : candidates) {
+            if (chosen.size() < FRAGMENTS && chosen.stream().noneMatch(o -> c[0] < o[1] && o[0] < c[1])) {
+                chosen.add(c);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(c -> c[0]));
+        Set<Integer> marked = Set.copyOf(hits);
+        StringBuilder snippet = new StringBuilder();
+        for (int[] c : chosen) {
+            snippet.append(snippet.isEmpty() ? "" : " … ").append(render(text, words, c[0], c[1], marked));
+        }
+        return snippet.toString();
+    }
+
+    private static String render(String text, List<int[]> words, int from, int to, Set<Integer> marked) {
+        StringBuilder out = new StringBuilder();
+        int at = words.get(from)[0];
+        for (int w = from; w < to; w++) {
+            int[] word = words.get(w);
+            out.append(text, at, word[0]);
+            if (marked.contains(w)) {
+                out.append(MARK_START).append(text, word[0], word[1]).append(MARK_END);
+            } else {
+                out.append(text, word[0], word[1]);
+            }
+            at = word[1];
+        }
+        return out.toString();
+    }
+
+    private String lexeme(String word) {
+        String plain = MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return plain.chars().anyMatch(Character::isDigit) ? plain : stemmer.stem(plain).toString();
+    }
+}
