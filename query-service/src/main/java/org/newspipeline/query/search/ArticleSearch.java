@@ -67,10 +67,6 @@ public class ArticleSearch {
     private record Candidate(String id, Instant publishedAt, String source, String language, float rank) {
     }
 
-    /** A page item before its snippet is cut: the head of its body and the parsed query. */
-    private record PageRow(Hit hit, String body, String tree) {
-    }
-
     private static final Comparator<Candidate> BEST_FIRST =
             Comparator.comparing(Candidate::rank).reversed().thenComparing(Candidate::id);
 
@@ -101,8 +97,8 @@ public class ArticleSearch {
     }
 
     public Page search(SearchRequest r) {
-        MatchingArticles m = new MatchingArticles(r, entityIds);
         return withConnection(c -> {
+            MatchingArticles m = new MatchingArticles(c, r, entityIds);
             List<Candidate> newest = window(c, m, null, null, windowSize);
             // A window that is not full holds every match: no need to count them.
             CompletableFuture<Long> total = newest.size() < windowSize
@@ -119,7 +115,7 @@ public class ArticleSearch {
             } else {
                 next = byRelevance(c, r, m, newest, page);
             }
-            List<Hit> hits = hits(c, m, r, page);
+            List<Hit> hits = hits(c, m, page);
             long matches = join(total);
             return new Page(Math.min(matches, countLimit), matches <= countLimit, hits,
                     new Facets(counts(newest, Candidate::source), join(entities), counts(newest, Candidate::language),
@@ -178,30 +174,24 @@ public class ArticleSearch {
     }
 
     /** Title, snippet and top entities of the page's articles, in page order. */
-    private static List<Hit> hits(Connection c, MatchingArticles m, SearchRequest r, List<Candidate> page) throws SQLException {
+    private static List<Hit> hits(Connection c, MatchingArticles m, List<Candidate> page) throws SQLException {
         if (page.isEmpty()) {
             return List.of();
         }
         Sql sql = Sql.of("SELECT a.id, a.title, a.source_name, a.published_at, a.url, left(a.body, "
-                + (m.hasText ? SNIPPET_SOURCE_CHARS + ") AS body, querytree(query) AS tree," : PLAIN_SNIPPET_CHARS + ") AS body, NULL AS tree,")
+                + (m.hasText ? SNIPPET_SOURCE_CHARS : PLAIN_SNIPPET_CHARS) + ") AS body,"
                 + " ARRAY(SELECT e.name FROM article_entity ae JOIN entity e ON e.id = ae.entity_id WHERE ae.article_id = a.id"
                 + " ORDER BY ae.salience DESC, ae.mentions DESC, e.name LIMIT " + ENTITIES_PER_ITEM + ") AS entities"
                 + " FROM article a");
-        if (m.hasText) {
-            sql.append(" CROSS JOIN websearch_to_tsquery('english', immutable_unaccent(?)) AS query", r.q());
-        }
         sql.append(" WHERE a.id = ANY(?)", (Object) page.stream().map(Candidate::id).toArray(String[]::new));
-        List<PageRow> rows = sql.list(c, rs -> new PageRow(new Hit(rs.getString("id"), rs.getString("title"),
-                rs.getString("source_name"), instant(rs), rs.getString("url"), null, strings(rs.getArray("entities"))),
-                rs.getString("body"), rs.getString("tree")));
-        // The query tree is the same on every row.
-        Highlighter highlighter = m.hasText && !rows.isEmpty() ? new Highlighter(rows.get(0).tree()) : null;
-        Map<String, Hit> byId = rows.stream().map(row -> {
-            String snippet = highlighter == null ? row.body() : highlighter.snippet(row.body());
-            Hit h = row.hit();
-            return new Hit(h.id(), h.title(), h.source(), h.publishedAt(), h.url(),
-                    Snippets.toHtml(snippet, Highlighter.MARK_START, Highlighter.MARK_END), h.entities());
-        }).collect(Collectors.toMap(Hit::id, h -> h));
+        Highlighter highlighter = m.hasText ? new Highlighter(m.tsquery) : null;
+        Map<String, Hit> byId = sql.list(c, rs -> {
+            String body = rs.getString("body");
+            String snippet = highlighter == null ? body : highlighter.snippet(body);
+            return new Hit(rs.getString("id"), rs.getString("title"), rs.getString("source_name"), instant(rs),
+                    rs.getString("url"), Snippets.toHtml(snippet, Highlighter.MARK_START, Highlighter.MARK_END),
+                    strings(rs.getArray("entities")));
+        }).stream().collect(Collectors.toMap(Hit::id, h -> h));
         return page.stream().map(x -> byId.get(x.id())).filter(Objects::nonNull).toList();
     }
 

@@ -34,9 +34,9 @@ final class Highlighter {
     private final Set<String> lexemes;
     private final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
 
-    /** @param queryTree PostgreSQL's {@code querytree()} of the parsed query, e.g. {@code 'oil' <-> 'price' & !'iran'} */
-    Highlighter(String queryTree) {
-        this.lexemes = positiveLexemes(queryTree == null ? "" : queryTree);
+    /** @param tsquery the parsed query as text, e.g. {@code 'oil' <-> 'price' & !'iran'} */
+    Highlighter(String tsquery) {
+        this.lexemes = positiveLexemes(tsquery == null ? "" : tsquery);
     }
 
     /** The lexemes the query asks for; those under a NOT ({@code !'x'}, {@code !( 'a' <-> 'b' )}) are never marked. */

@@ -2,7 +2,6 @@ package org.newspipeline.query.search;
 
 import org.postgresql.PGStatement;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +32,7 @@ final class Sql {
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
+    private boolean planEachTime;
 
     static Sql of(String fragment, Object... values) {
         return new Sql().append(fragment, values);
@@ -50,24 +50,26 @@ final class Sql {
     Sql append(Sql other) {
         text.append(other.text);
         values.addAll(other.values);
+        planEachTime |= other.planEachTime;
         return this;
     }
 
-    /** Runs on a connection of its own. */
-    <T> List<T> list(DataSource db, Row<T> row) {
-        try (Connection c = db.getConnection()) {
-            return list(c, row);
-        } catch (SQLException e) {
-            throw new Failed(e);
-        }
+    /**
+     * For statements whose best plan depends on the values: "said" is in most articles, "coffee" in a
+     * few. A server-prepared statement soon gets one generic plan for all of them (bitmap-scanning every
+     * "said" article, 85 ms instead of 3), so these are planned afresh each time. Statements that
+     * append this one inherit it.
+     */
+    Sql planEachTime() {
+        planEachTime = true;
+        return this;
     }
 
     <T> List<T> list(Connection c, Row<T> row) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(text.toString())) {
-            // The best plan depends on the values: "said" is in most articles, "coffee" in a few. A
-            // server-prepared statement would soon get one generic plan for all of them (bitmap-scanning
-            // every "said" article, 85 ms instead of 3), so these statements are always planned afresh.
-            st.unwrap(PGStatement.class).setPrepareThreshold(0);
+            if (planEachTime) {
+                st.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             for (int i = 0; i < values.size(); i++) {
                 st.setObject(i + 1, values.get(i));
             }

@@ -3,6 +3,8 @@ package org.newspipeline.query.search;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Article counts over time for the same filters as the search. */
@@ -19,9 +21,13 @@ public class Timeline {
 
     /** @param interval day, week or month (validated by the caller; it names a date_trunc unit) */
     public List<ArticleSearch.Count> counts(SearchRequest r, String interval) {
-        MatchingArticles m = new MatchingArticles(r, entityIds);
-        return Sql.of("SELECT to_char(date_trunc(?, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n", interval)
-                .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
-                .list(db, rs -> new ArticleSearch.Count(rs.getString("bucket"), rs.getLong("n")));
+        try (Connection c = db.getConnection()) {
+            MatchingArticles m = new MatchingArticles(c, r, entityIds);
+            return Sql.of("SELECT to_char(date_trunc(?, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n", interval)
+                    .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
+                    .list(c, rs -> new ArticleSearch.Count(rs.getString("bucket"), rs.getLong("n")));
+        } catch (SQLException e) {
+            throw new Sql.Failed(e);
+        }
     }
 }
