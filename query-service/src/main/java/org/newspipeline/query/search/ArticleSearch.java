@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * ranked within windows of the newest matches ({@code query.search.window}, 500): the first pages
  * rank the newest window, walking {@code next} goes on to older windows until every match was
  * returned. Facets are counted over the newest window, and the total is exact up to
- * {@code query.search.count-limit} (5,000).
+ * {@code query.search.count-limit} (1,000).
  * <p>
  * Plain JDBC, so that the statements read as they run and the count and the entity facet can run
  * beside the page, each on its own connection.

@@ -12,6 +12,6 @@ public interface SearchConfig {
     int window();
 
     /** The total is exact up to this many matches. */
-    @WithDefault("5000")
+    @WithDefault("1000")
     int countLimit();
 }
