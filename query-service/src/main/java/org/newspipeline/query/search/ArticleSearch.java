@@ -75,7 +75,6 @@ public class ArticleSearch {
     }
 
     private final DataSource db;
-    private final EntityIds entityIds;
     private final int windowSize;
     private final int countLimit;
     private final ExecutorService aside = Executors.newCachedThreadPool(r -> {
@@ -84,9 +83,8 @@ public class ArticleSearch {
         return t;
     });
 
-    public ArticleSearch(DataSource db, EntityIds entityIds, SearchConfig config) {
+    public ArticleSearch(DataSource db, SearchConfig config) {
         this.db = db;
-        this.entityIds = entityIds;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
     }
@@ -96,9 +94,16 @@ public class ArticleSearch {
         aside.shutdownNow();
     }
 
+    /** What the request's own connection found; the count and entity facet may still be running. */
+    private record Found(List<Candidate> newest, List<Hit> hits, String next, CompletableFuture<Long> total,
+                         CompletableFuture<List<Count>> entities) {
+    }
+
     public Page search(SearchRequest r) {
-        return withConnection(c -> {
-            MatchingArticles m = new MatchingArticles(c, r, entityIds);
+        // The connection goes back to the pool before waiting for the statements beside it: a request
+        // never holds one while waiting for another, so a busy pool makes searches queue, not starve.
+        Found f = withConnection(c -> {
+            MatchingArticles m = new MatchingArticles(c, r);
             List<Candidate> newest = window(c, m, null, null, windowSize);
             // A window that is not full holds every match: no need to count them.
             CompletableFuture<Long> total = newest.size() < windowSize
@@ -115,14 +120,15 @@ public class ArticleSearch {
             } else {
                 next = byRelevance(c, r, m, newest, page);
             }
-            List<Hit> hits = hits(c, m, page);
-            long matches = join(total);
-            return new Page(Math.min(matches, countLimit), matches <= countLimit, hits,
-                    new Facets(counts(newest, Candidate::source), join(entities), counts(newest, Candidate::language),
-                            counts(newest, x -> x.publishedAt() == null ? null : x.publishedAt().toString().substring(0, 7)),
-                            newest.size()),
-                    next);
+            return new Found(newest, hits(c, m, page), next, total, entities);
         });
+        long matches = join(f.total());
+        List<Candidate> newest = f.newest();
+        return new Page(Math.min(matches, countLimit), matches <= countLimit, f.hits(),
+                new Facets(counts(newest, Candidate::source), join(f.entities()), counts(newest, Candidate::language),
+                        counts(newest, x -> x.publishedAt() == null ? null : x.publishedAt().toString().substring(0, 7)),
+                        newest.size()),
+                f.next());
     }
 
     /** Fills {@code page} and returns the next cursor. */

@@ -1,28 +1,20 @@
 package org.newspipeline.query.search;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import java.util.List;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** The ids of the entities a name or alias stands for (accent- and case-blind). */
-@ApplicationScoped
-public class EntityIds {
+final class EntityIds {
 
-    private final EntityManager em;
-
-    public EntityIds(EntityManager em) {
-        this.em = em;
+    private EntityIds() {
     }
 
     /** @param type PERSON, ORGANIZATION or LOCATION, or null for any */
-    @SuppressWarnings("unchecked")
-    public Long[] byAlias(String alias, String type) {
-        List<Number> ids = em.createNativeQuery("""
-                SELECT DISTINCT al.entity_id FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-                WHERE immutable_unaccent(lower(al.alias)) = immutable_unaccent(lower(:alias))
-                  AND (CAST(:type AS text) IS NULL OR e.type = CAST(:type AS text))
-                """).setParameter("alias", alias).setParameter("type", type).getResultList();
-        return ids.stream().map(Number::longValue).toArray(Long[]::new);
+    static Long[] byAlias(Connection c, String alias, String type) throws SQLException {
+        return Sql.of("""
+                        SELECT DISTINCT al.entity_id FROM entity_alias al JOIN entity e ON e.id = al.entity_id
+                        WHERE immutable_unaccent(lower(al.alias)) = immutable_unaccent(lower(?))
+                          AND (CAST(? AS text) IS NULL OR e.type = CAST(? AS text))""", alias, type, type)
+                .list(c, rs -> rs.getLong("entity_id")).toArray(Long[]::new);
     }
 }

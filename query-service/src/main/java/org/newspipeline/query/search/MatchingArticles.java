@@ -25,7 +25,7 @@ final class MatchingArticles {
     /** {@code FROM ... WHERE ...}: append it to a statement, it is copied. */
     final Sql fromWhere;
 
-    MatchingArticles(Connection c, SearchRequest r, EntityIds entityIds) throws SQLException {
+    MatchingArticles(Connection c, SearchRequest r) throws SQLException {
         hasText = r.q() != null;
         tsquery = hasText ? parse(c, r.q()) : null;
         Sql sql = hasText
@@ -35,7 +35,7 @@ final class MatchingArticles {
             sql.append(" AND lower(a.source_name) = lower(?)", r.source());
         }
         for (String entity : r.entities()) {
-            sql.append(" AND " + MENTIONS, (Object) entityIds.byAlias(entity, r.type()));
+            sql.append(" AND " + MENTIONS, (Object) EntityIds.byAlias(c, entity, r.type()));
         }
         if (r.type() != null && r.entities().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
@@ -43,7 +43,7 @@ final class MatchingArticles {
         }
         if (r.place() != null) {
             sql.append(" AND (immutable_unaccent(lower(a.dateline_place)) = immutable_unaccent(lower(?)) OR " + MENTIONS + ")",
-                    r.place(), entityIds.byAlias(r.place(), "LOCATION"));
+                    r.place(), EntityIds.byAlias(c, r.place(), "LOCATION"));
         }
         if (r.lang() != null) {
             sql.append(" AND a.language = ?", r.lang());

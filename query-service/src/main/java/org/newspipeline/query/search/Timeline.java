@@ -12,17 +12,15 @@ import java.util.List;
 public class Timeline {
 
     private final DataSource db;
-    private final EntityIds entityIds;
 
-    public Timeline(DataSource db, EntityIds entityIds) {
+    public Timeline(DataSource db) {
         this.db = db;
-        this.entityIds = entityIds;
     }
 
     /** @param interval day, week or month (validated by the caller; it names a date_trunc unit) */
     public List<ArticleSearch.Count> counts(SearchRequest r, String interval) {
         try (Connection c = db.getConnection()) {
-            MatchingArticles m = new MatchingArticles(c, r, entityIds);
+            MatchingArticles m = new MatchingArticles(c, r);
             return Sql.of("SELECT to_char(date_trunc(?, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n", interval)
                     .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
                     .list(c, rs -> new ArticleSearch.Count(rs.getString("bucket"), rs.getLong("n")));

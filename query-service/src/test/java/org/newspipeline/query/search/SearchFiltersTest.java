@@ -1,6 +1,7 @@
 package org.newspipeline.query.search;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,12 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
 import org.newspipeline.localstack.testing.PipelineTestResource;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -38,6 +48,9 @@ class SearchFiltersTest {
     static final String UN = "un-" + WORD;
     static final String GUTERRES = "guterres-" + WORD;
     static boolean published;
+
+    @TestHTTPResource("/articles")
+    URL articles;
 
     @BeforeEach
     void publishOnce() {
@@ -170,5 +183,25 @@ class SearchFiltersTest {
         given().queryParam("limit", "many").get("/articles").then().statusCode(400).contentType("application/problem+json");
         given().queryParam("interval", "year").get("/stats/timeline").then().statusCode(400);
         given().queryParam("q", "'; DROP TABLE article; --").get("/articles").then().statusCode(200);
+    }
+
+    /** Each search holds up to three pooled connections at once (page, count, entity facet): more searches than the pool allows must queue, not starve each other. */
+    @Test
+    void many_searches_at_once_all_answer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(articles + "?q=" + WORD);
+        ExecutorService clients = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(clients.submit(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> r = answer.get(30, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode(), r.body());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 }
