@@ -140,6 +140,42 @@ public final class SearchBenchmark {
             }
             System.out.printf("  %-24s %s   (%,d matches)%n", q.getKey(), Bench.percentiles(nanos), total);
         }
+        underLoad(http, base, List.copyOf(queries.values()));
+    }
+
+    /** The same queries from several clients at once, in turn: throughput, and latency while the cores are busy. */
+    static void underLoad(HttpClient http, String base, List<String> queries) throws Exception {
+        int clients = 4;
+        int perClient = 5 * RUNS;
+        long[] nanos = new long[clients * perClient];
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                running.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        URI uri = URI.create(base + "/articles?" + queries.get((client + i) % queries.size()));
+                        long t = System.nanoTime();
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+                        nanos[client * perClient + i] = System.nanoTime() - t;
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException(uri + " answered " + r.statusCode());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var r : running) {
+                r.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%d clients at once, all queries in turn: %,.0f searches/s, %s%n", clients, nanos.length / seconds,
+                Bench.percentiles(nanos));
     }
 
     static List<EnrichedArticle> load(Path folder) throws Exception {
