@@ -42,7 +42,7 @@ public final class Months {
     }
 
     /** One insertion, deletion, substitution or swap of neighbours at most. */
-    static boolean withinOneEdit(String a, String b) {
+    private static boolean withinOneEdit(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 1) {
             return false;
         }

@@ -83,8 +83,8 @@ public final class ReutersCorpus {
             return null;
         }
         String prefix = m.group(1).substring(0, 3).toUpperCase(Locale.ROOT);
+        int day = Integer.parseInt(m.group(2));
         return Arrays.stream(Month.values()).filter(month -> month.name().startsWith(prefix)).findFirst()
-                .filter(month -> Integer.parseInt(m.group(2)) <= month.maxLength())
-                .map(month -> MonthDay.of(month, Integer.parseInt(m.group(2)))).orElse(null);
+                .filter(month -> day <= month.maxLength()).map(month -> MonthDay.of(month, day)).orElse(null);
     }
 }

@@ -139,7 +139,7 @@ public class ArticleSearch {
                 : window(c, m, at.windowTime(), at.windowId(), windowSize);
         while (true) {
             Cursor after = at == null || at.startsWindow() ? null : at;
-            window.stream().filter(x -> after == null || x.rank() < after.rank() || x.rank() == after.rank() && x.id().compareTo(after.id()) > 0)
+            window.stream().filter(x -> after == null || comesAfter(x, after))
                     .sorted(BEST_FIRST).limit(r.limit()).forEach(page::add);
             boolean moreWindows = window.size() == windowSize;
             Candidate oldest = window.isEmpty() ? null : window.get(window.size() - 1);
@@ -157,6 +157,11 @@ public class ArticleSearch {
             at = Cursor.nextWindow(oldest.publishedAt(), oldest.id());
             window = window(c, m, at.windowTime(), at.windowId(), windowSize);
         }
+    }
+
+    /** Whether a match comes after the cursor's item, best first. */
+    private static boolean comesAfter(Candidate x, Cursor at) {
+        return BEST_FIRST.compare(x, new Candidate(at.id(), null, null, null, at.rank())) > 0;
     }
 
     /**
@@ -193,9 +198,8 @@ public class ArticleSearch {
         Highlighter highlighter = m.hasText ? new Highlighter(m.tsquery) : null;
         Map<String, Hit> byId = sql.list(c, rs -> {
             String body = rs.getString("body");
-            String snippet = highlighter == null ? body : highlighter.snippet(body);
             return new Hit(rs.getString("id"), rs.getString("title"), rs.getString("source_name"), instant(rs),
-                    rs.getString("url"), Snippets.toHtml(snippet, Highlighter.MARK_START, Highlighter.MARK_END),
+                    rs.getString("url"), highlighter == null ? Snippets.escape(body) : highlighter.snippetHtml(body),
                     strings(rs.getArray("entities")));
         }).stream().collect(Collectors.toMap(Hit::id, h -> h));
         return page.stream().map(x -> byId.get(x.id())).filter(Objects::nonNull).toList();

@@ -22,14 +22,16 @@ import java.util.regex.Pattern;
  */
 final class Highlighter {
 
-    static final char MARK_START = '\u0001';
-    static final char MARK_END = '\u0002';
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_WORDS = 20;
     /** Words shown before the first match of a fragment. */
     private static final int LEAD_WORDS = 5;
+
+    /** Words {@code from} (inclusive) to {@code to} (exclusive), with how many matches they hold. */
+    private record Fragment(int from, int to, int matches) {
+    }
 
     private final Set<String> lexemes;
     private final SnowballStemmer stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH);
@@ -76,9 +78,9 @@ final class Highlighter {
 
     /**
      * Up to two fragments of the text around its matches, best first chosen and shown in text order,
-     * matches between {@link #MARK_START} and {@link #MARK_END}; the text's first words when nothing matches.
+     * as HTML with matches in {@code <mark>}; the text's first words when nothing matches.
      */
-    String snippet(String text) {
+    String snippetHtml(String text) {
         if (text == null) {
             return null;
         }
@@ -95,44 +97,44 @@ final class Highlighter {
             return "";
         }
         if (hits.isEmpty()) {
-            return render(text, words, 0, Math.min(words.size(), FRAGMENT_WORDS), Set.of());
+            return render(text, words, 0, Math.min(words.size(), FRAGMENT_WORDS), Set.of(), new StringBuilder()).toString();
         }
-        List<int[]> chosen = new ArrayList<>();
-        List<int[]> candidates = new ArrayList<>();
+        List<Fragment> candidates = new ArrayList<>();
         for (int hit : hits) {
             int from = Math.max(0, hit - LEAD_WORDS);
             int to = Math.min(words.size(), from + FRAGMENT_WORDS);
-            candidates.add(new int[]{from, to, (int) hits.stream().filter(h -> h >= from && h < to).count()});
+            candidates.add(new Fragment(from, to, (int) hits.stream().filter(h -> h >= from && h < to).count()));
         }
-        candidates.sort(Comparator.<int[]>comparingInt(c -> -c[2]).thenComparingInt(c -> c[0]));
-        for (int[] c : candidates) {
-            if (chosen.size() < FRAGMENTS && chosen.stream().noneMatch(o -> c[0] < o[1] && o[0] < c[1])) {
-                chosen.add(c);
+        candidates.sort(Comparator.comparingInt(Fragment::matches).reversed().thenComparingInt(Fragment::from));
+        List<Fragment> chosen = new ArrayList<>();
+        for (Fragment f : candidates) {
+            if (chosen.size() < FRAGMENTS && chosen.stream().noneMatch(o -> f.from() < o.to() && o.from() < f.to())) {
+                chosen.add(f);
             }
         }
-        chosen.sort(Comparator.comparingInt(c -> c[0]));
+        chosen.sort(Comparator.comparingInt(Fragment::from));
         Set<Integer> marked = Set.copyOf(hits);
-        StringBuilder snippet = new StringBuilder();
-        for (int[] c : chosen) {
-            snippet.append(snippet.isEmpty() ? "" : " … ").append(render(text, words, c[0], c[1], marked));
+        StringBuilder html = new StringBuilder();
+        for (Fragment f : chosen) {
+            html.append(html.isEmpty() ? "" : " … ");
+            render(text, words, f.from(), f.to(), marked, html);
         }
-        return snippet.toString();
+        return html.toString();
     }
 
-    private static String render(String text, List<int[]> words, int from, int to, Set<Integer> marked) {
-        StringBuilder out = new StringBuilder();
+    private static StringBuilder render(String text, List<int[]> words, int from, int to, Set<Integer> marked, StringBuilder html) {
         int at = words.get(from)[0];
         for (int w = from; w < to; w++) {
             int[] word = words.get(w);
-            out.append(text, at, word[0]);
+            Snippets.escape(text, at, word[0], html);
             if (marked.contains(w)) {
-                out.append(MARK_START).append(text, word[0], word[1]).append(MARK_END);
+                Snippets.escape(text, word[0], word[1], html.append("<mark>")).append("</mark>");
             } else {
-                out.append(text, word[0], word[1]);
+                Snippets.escape(text, word[0], word[1], html);
             }
             at = word[1];
         }
-        return out.toString();
+        return html;
     }
 
     private String lexeme(String word) {

@@ -82,9 +82,4 @@ final class Sql {
             }
         }
     }
-
-    @Override
-    public String toString() {
-        return text.toString();
-    }
 }

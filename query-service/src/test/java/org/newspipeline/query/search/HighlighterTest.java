@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HighlighterTest {
 
     private static String html(String tree, String text) {
-        return Snippets.toHtml(new Highlighter(tree).snippet(text), Highlighter.MARK_START, Highlighter.MARK_END);
+        return new Highlighter(tree).snippetHtml(text);
     }
 
     @Test
