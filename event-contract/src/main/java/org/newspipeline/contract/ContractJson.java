@@ -1,6 +1,8 @@
 package org.newspipeline.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON form of the payloads: ISO-8601 instants, unknown fields ignored so that a newer
@@ -17,6 +20,7 @@ public final class ContractJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(StrictValues.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -42,11 +46,27 @@ public final class ContractJson {
         }
         try {
             return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidPayloadException(type.getSimpleName() + ": " + describe(e), e);
         } catch (IOException | RuntimeException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
                     ? e.getCause() : e;
             throw new InvalidPayloadException(type.getSimpleName() + ": " + cause.getMessage(), e);
         }
+    }
+
+    /**
+     * What is wrong, naming the field ({@code 'title': text contains a NUL character}), without
+     * Jackson's class names and source excerpts.
+     */
+    public static String describe(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")) : "";
+        Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+                ? e.getCause() : null;
+        String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+        return field.isEmpty() ? message : "'" + field + "': " + message;
     }
 
     public static ObjectMapper mapper() {

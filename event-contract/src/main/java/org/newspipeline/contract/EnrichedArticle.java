@@ -12,6 +12,9 @@ import java.util.Objects;
  *                          older version overwrite a newer one
  * @param enrichedAt        when this record was made; of two records with the same version, the later wins
  * @param publishedAt       best estimate of the publication time; see {@link #publication()} for how sure
+ * @param skipped           the steps that were cut short or left out, each with why (e.g. entities
+ *                          searched only in the first part of a very long body); added in schema
+ *                          version 1 as an optional field, absent in older records
  */
 public record EnrichedArticle(
         int schemaVersion,
@@ -28,7 +31,8 @@ public record EnrichedArticle(
         Dateline dateline,
         Instant publishedAt,
         Publication publication,
-        List<Entity> entities) {
+        List<Entity> entities,
+        List<String> skipped) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "news.article.enriched";
@@ -38,6 +42,7 @@ public record EnrichedArticle(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(body, "body");
         entities = entities == null ? List.of() : List.copyOf(entities);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
     }
 
     /** Who published the article and what told us so. */

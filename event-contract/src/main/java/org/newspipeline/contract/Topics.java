@@ -10,6 +10,16 @@ public final class Topics {
     public static final String ENRICHED_DLQ = ENRICHED + ".dlq";
     public static final List<String> ALL = List.of(RAW, ENRICHED, RAW_DLQ, ENRICHED_DLQ);
 
+    /**
+     * The largest record value the article topics carry ({@code max.message.bytes}) and producers
+     * send ({@code max.request.size}). The largest accepted body (1 MiB) makes a raw record of at
+     * most 6 MiB (every character a JSON escape) and an enriched record of at most 2 MiB plus its
+     * bounded entities.
+     */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+    /** Dead-letter topics take a whole record of the topic it came from, plus the headers that say why. */
+    public static final int MAX_DEAD_LETTER_BYTES = MAX_RECORD_BYTES + 1024 * 1024;
+
     private Topics() {
     }
 }

@@ -9,9 +9,14 @@ public final class EmbeddedInfrastructure {
     private EmbeddedInfrastructure() {
     }
 
+    /**
+     * @param durable PostgreSQL with fsync and synchronous commits (see {@link PrivatePostgres}); tests
+     *                that throw their data away run without
+     */
     public static Infrastructure start(int kafkaPort, int postgresPort, Path dataDir, boolean clean,
-                                       String database) throws Exception {
-        PrivatePostgres postgres = PrivatePostgres.start(postgresPort, dataDir.resolve("postgres"), clean, database);
+                                       String database, boolean durable) throws Exception {
+        PrivatePostgres postgres = PrivatePostgres.start(postgresPort, dataDir.resolve("postgres"), clean, database,
+                durable);
         Broker broker = new Broker(kafkaPort, dataDir.resolve("kafka"));
         try {
             broker.start();
@@ -20,7 +25,7 @@ public final class EmbeddedInfrastructure {
             throw e;
         }
         return new Infrastructure("embedded", "127.0.0.1:" + kafkaPort, postgres.jdbcUrl(), PrivatePostgres.USER, "",
-                Optional.of(broker), () -> {
+                Optional.of(broker), Optional.of(postgres), () -> {
                     try (postgres) {
                         broker.stop();
                     }

@@ -9,9 +9,11 @@ import java.util.concurrent.CountDownLatch;
  * PostgreSQL on 5433 (data kept in {@code .local-stack/} between runs), the three services on
  * 8080-8082, and the seed articles fed in. Ctrl-C stops everything.
  *
- * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean]
+ * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean] [--fast]
  *     [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082]</pre>
- * (other ports only for running a second stack beside the first, as the end-to-end test does)
+ * (other ports only for running a second stack beside the first, as the end-to-end test does).
+ * A service whose process ends is restarted; one that ends 5 times within 5 minutes stops the
+ * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync.
  */
 public final class LocalPipeline {
 
@@ -22,6 +24,7 @@ public final class LocalPipeline {
         Path seeds = Path.of("seeds");
         Path data = Path.of(".local-stack");
         boolean clean = false;
+        boolean fast = false;
         int kafkaPort = 9092;
         int postgresPort = 5433;
         PipelineServices.Ports httpPorts = PipelineServices.Ports.FIXED;
@@ -30,6 +33,7 @@ public final class LocalPipeline {
                 case "--seeds" -> seeds = Path.of(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--clean" -> clean = true;
+                case "--fast" -> fast = true;
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--http-ports" -> {
@@ -38,7 +42,7 @@ public final class LocalPipeline {
                             Integer.parseInt(p[2]));
                 }
                 default -> {
-                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--kafka-port P]"
+                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--kafka-port P]"
                             + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH]");
                     System.exit(2);
                 }
@@ -54,7 +58,11 @@ public final class LocalPipeline {
         Files.createDirectories(dataDir);
 
         System.out.printf("Starting Kafka on %d and PostgreSQL on %d (data in %s) ...%n", kafkaPort, postgresPort, dataDir);
-        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, false, "news");
+        if (fast) {
+            System.out.println("--fast: PostgreSQL runs without fsync and synchronous commits; a machine crash"
+                    + " can lose stored articles or corrupt the database.");
+        }
+        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, false, "news", !fast);
         CountDownLatch stopped = new CountDownLatch(1);
         PipelineServices[] services = new PipelineServices[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,7 +81,10 @@ public final class LocalPipeline {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             System.out.println("Starting query-service, enrich-service and ingest-service ...");
             services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
-                    Files.isDirectory(seeds) ? seeds : null, dataDir);
+                    Files.isDirectory(seeds) ? seeds : null, dataDir, (service, why) -> {
+                        System.err.println("Giving up: " + why + "; see its log. Stopping everything.");
+                        System.exit(1);
+                    });
         } catch (Exception e) {
             // The broker's threads would keep this JVM alive: exit, so that the hook stops everything.
             System.err.println("The pipeline did not start: " + e.getMessage());

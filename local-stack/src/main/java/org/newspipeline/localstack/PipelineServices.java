@@ -3,12 +3,14 @@ package org.newspipeline.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The three services started against one {@link Infrastructure}: query first (it owns the
- * schema), then enrich, then ingest, which may start feeding articles at once.
+ * schema), then enrich, then ingest, which may start feeding articles at once. Once they are
+ * ready a {@link Supervisor} restarts any that ends; it gives up on one that keeps crashing.
  */
 public final class PipelineServices implements AutoCloseable {
 
@@ -18,6 +20,7 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private final List<ServiceProcess> started = new ArrayList<>();
+    private Supervisor supervisor;
 
     private PipelineServices() {
     }
@@ -25,9 +28,10 @@ public final class PipelineServices implements AutoCloseable {
     /**
      * @param importDir a folder whose files ingest-service publishes at start-up, or null
      * @param dataDir   where ingest-service's inbox and state and every service's log go
+     * @param giveUp    told when a service crashed too often to be restarted again
      */
     public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, Path importDir,
-                                         Path dataDir) throws Exception {
+                                         Path dataDir, Supervisor.GiveUp giveUp) throws Exception {
         Path logDir = dataDir.resolve("logs");
         PipelineServices services = new PipelineServices();
         try {
@@ -45,6 +49,7 @@ public final class PipelineServices implements AutoCloseable {
             for (ServiceProcess service : services.started) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
+            services.supervisor = new Supervisor(List.copyOf(services.started), giveUp);
             return services;
         } catch (Exception e) {
             services.close();
@@ -58,14 +63,22 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        var merged = new java.util.HashMap<>(a);
+        var merged = new HashMap<>(a);
         merged.putAll(b);
         return merged;
+    }
+
+    /** The service of that module, e.g. to kill it in a test. */
+    public ServiceProcess service(String module) {
+        return started.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow();
     }
 
     /** All at once (each gets SIGTERM, then up to 20 s), the front door first. */
     @Override
     public void close() throws InterruptedException {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         List<Thread> stopping = new ArrayList<>();
         for (int i = started.size() - 1; i >= 0; i--) {
             ServiceProcess service = started.get(i);

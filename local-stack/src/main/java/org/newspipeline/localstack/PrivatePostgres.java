@@ -2,39 +2,59 @@ package org.newspipeline.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A private PostgreSQL server from the binaries zonky ships in Maven Central jars. Its data
- * directory is kept between runs unless {@code clean} is asked for.
+ * directory is kept between runs unless {@code clean} is asked for. Durable unless asked not to be:
+ * zonky's defaults turn fsync and synchronous_commit off, which may lose committed rows (whose Kafka
+ * offsets were committed too) or corrupt the cluster in an OS crash.
  */
-public final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final int port;
+    private final Path dataDir;
     private final String database;
+    private final boolean durable;
+    private EmbeddedPostgres server;
 
-    private PrivatePostgres(EmbeddedPostgres server, String database) {
-        this.server = server;
+    private PrivatePostgres(int port, Path dataDir, String database, boolean durable) {
+        this.port = port;
+        this.dataDir = dataDir;
         this.database = database;
+        this.durable = durable;
     }
 
-    public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database) throws Exception {
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+    /** @param durable fsync and synchronous commits on; off only for throw-away test databases and --fast */
+    public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database, boolean durable)
+            throws Exception {
+        PrivatePostgres postgres = new PrivatePostgres(port, dataDir, database, durable);
+        postgres.server = postgres.builder().setCleanDataDirectory(clean).start();
+        createDatabaseIfMissing(postgres.server, database);
+        return postgres;
+    }
+
+    private EmbeddedPostgres.Builder builder() {
+        String onOrOff = durable ? "on" : "off";
+        return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(clean)
+                .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", onOrOff)
+                .setServerConfig("synchronous_commit", onOrOff)
+                .setServerConfig("full_page_writes", onOrOff)
                 // The default 128 MB holds little of a 100k-article archive; searches read the heap a lot.
-                .setServerConfig("shared_buffers", "512MB")
-                .start();
-        createDatabaseIfMissing(server, database);
-        return new PrivatePostgres(server, database);
+                .setServerConfig("shared_buffers", "512MB");
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) throws SQLException {
@@ -49,11 +69,40 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** SIGQUIT to the postmaster, which is what {@code pg_ctl stop -m immediate} sends. */
+    @Override
+    public synchronized void stopImmediately() {
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start().waitFor();
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (postmaster != null && postmaster.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            server.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not stop PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
+        }
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void start() {
+        try {
+            server = builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start PostgreSQL again", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
         server.close();
     }
 }

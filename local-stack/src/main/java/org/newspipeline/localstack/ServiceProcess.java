@@ -11,23 +11,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** One service, run as its packaged Quarkus application in a process of its own. */
+/** One service, run as its packaged Quarkus application in a process of its own, restartable. */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
+        this.process = builder.start();
     }
 
     /**
@@ -50,10 +53,29 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                // Appended, so that a restarted service's log follows the one it replaces.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(env);
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(module, port, builder, log);
+    }
+
+    /** Starts the service again after its process ended. */
+    synchronized void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = builder.start();
+    }
+
+    /** @return the exit code if the process has ended */
+    Optional<Integer> exitCode() {
+        Process p = process;
+        return p.isAlive() ? Optional.empty() : Optional.of(p.exitValue());
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
@@ -62,6 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
+            Process process = this.process;
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
@@ -88,6 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not within 20 seconds. */
     @Override
     public void close() throws InterruptedException {
+        Process process = this.process;
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -4,6 +4,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.util.Optional;
+
 /** Kafka and PostgreSQL in containers, for machines with a Docker engine. */
 public final class TestcontainersInfrastructure {
 
@@ -32,7 +34,7 @@ public final class TestcontainersInfrastructure {
         kafka.start();
         postgres.start();
         return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getJdbcUrl(),
-                postgres.getUsername(), postgres.getPassword(), java.util.Optional.empty(), () -> {
+                postgres.getUsername(), postgres.getPassword(), Optional.empty(), Optional.empty(), () -> {
                     postgres.stop();
                     kafka.stop();
                 });

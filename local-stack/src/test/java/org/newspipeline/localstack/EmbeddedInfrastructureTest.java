@@ -12,7 +12,7 @@ class EmbeddedInfrastructureTest extends InfrastructureContract {
 
     @BeforeAll
     static void start() throws Exception {
-        infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news");
+        infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false);
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
     }
 }

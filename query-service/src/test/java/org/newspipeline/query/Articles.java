@@ -29,7 +29,7 @@ public final class Articles {
         return new EnrichedArticle(1, id, version, enrichedAt, "http", Instant.now(), null, title, body, "en",
                 new EnrichedArticle.Source(source, EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.DATELINE),
                 new EnrichedArticle.Dateline("MOSCOW", "MOSCOW, May 26. /TASS/."), Instant.parse(day + "T00:00:00Z"),
-                null, entities);
+                null, entities, List.of());
     }
 
     public static Entity entity(String name, EnrichedArticle.Entity.Type type, String... aliases) {

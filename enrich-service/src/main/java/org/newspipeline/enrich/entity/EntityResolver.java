@@ -28,8 +28,10 @@ public final class EntityResolver {
             "personal subjects", "asset id", "parent id", "preview language", "available languages", "other formats",
             "all news", "must read", "more articles", "latest article", "reuter", "photo", "h.e", "council",
             "organization", "organisation", "secretariat");
+    // At most 12 words before the acronym: an unbounded repeat recurses once per word, and a long
+    // run of capitalised words overflowed the stack.
     private static final Pattern ACRONYM_DEFINITION = Pattern.compile(
-            "(\\p{Lu}[\\p{L}-]+(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]+))+) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
+            "(\\p{Lu}[\\p{L}-]+(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]+)){1,12}) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
     private static final Set<String> MINOR_WORDS = Set.of("of", "and", "for", "the", "on", "in");
 
     private final EntityCatalog catalog;

@@ -1,9 +1,11 @@
 package org.newspipeline.enrich.pipeline;
 
+import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.date.PublicationDate;
 import org.newspipeline.enrich.date.PublicationDateResolver;
+import org.newspipeline.enrich.entity.BoundedRecognition;
 import org.newspipeline.enrich.entity.EntityRecognizer;
 import org.newspipeline.enrich.entity.EntityResolver;
 import org.newspipeline.enrich.language.LanguageDetector;
@@ -13,9 +15,16 @@ import org.newspipeline.enrich.text.ArticleLayout;
 import org.newspipeline.enrich.text.LayoutParser;
 import org.newspipeline.enrich.text.WireText;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Raw article in, enriched article out: a pure function of the article and the loaded models. */
+/**
+ * Raw article in, enriched article out: a pure function of the article and the loaded models.
+ * Its cost is bounded whatever the text ({@link BoundedRecognition}); every cut is recorded in
+ * {@link EnrichedArticle#skipped()}.
+ */
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
@@ -26,6 +35,7 @@ public final class Enricher {
     private final LanguageDetector languages;
     private final EntityRecognizer recognizer;
     private final EntityResolver entities;
+    private final Clock clock = Clock.systemUTC();
 
     public Enricher(SourceRegistry registry, LanguageDetector languages, EntityRecognizer recognizer,
                     EntityResolver entities) {
@@ -39,12 +49,30 @@ public final class Enricher {
     public EnrichedArticle enrich(RawArticle raw) {
         String text = WireText.clean(raw.body());
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
-        PublicationDate date = PublicationDateResolver.resolve(raw, text, layout.dateline());
+        PublicationDate date = plausible(PublicationDateResolver.resolve(raw, text, layout.dateline()));
         String language = raw.language() != null ? raw.language() : languages.detect(layout.body()).orElse(null);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, Instant.now(), raw.origin(),
+        List<String> skipped = new ArrayList<>();
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, clock.instant(), raw.origin(),
                 raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
-                date.at(), date.publication(), entities.resolve(layout.body(), recognizer.recognize(layout.body())));
+                date.at(), date.publication(), entities(layout.body(), skipped), skipped);
+    }
+
+    private List<EnrichedArticle.Entity> entities(String body, List<String> skipped) {
+        BoundedRecognition.Result recognition = BoundedRecognition.run(recognizer, body);
+        skipped.addAll(recognition.skipped());
+        return entities.resolve(recognition.searched(), recognition.mentions());
+    }
+
+    /** A date before 1800 or days ahead is a wrong date, not news: dropped, and the conflict recorded. */
+    private PublicationDate plausible(PublicationDate date) {
+        if (date.at() == null || ArticleDates.isPlausible(date.at(), clock)) {
+            return date;
+        }
+        EnrichedArticle.Publication p = date.publication();
+        List<String> conflicts = new ArrayList<>(p.conflicts());
+        conflicts.add("implausible date " + date.at() + " dropped");
+        return new PublicationDate(null, new EnrichedArticle.Publication(p.precision(), p.source(), 0, conflicts));
     }
 }

@@ -7,16 +7,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.pipeline.Enricher;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The enriched article exactly as it would be published, without publishing it. */
@@ -47,24 +46,23 @@ public class EnrichmentResource {
         Instant publishedAt;
         Instant referenceDate;
         try {
-            publishedAt = instant(request.publishedAt());
-            referenceDate = instant(request.referenceDate());
-        } catch (DateTimeParseException e) {
-            return problem("dates must be ISO-8601 days or date-times with offset: " + e.getParsedString());
+            publishedAt = ArticleDates.parsePlausible("publishedAt", request.publishedAt(), Clock.systemUTC());
+            referenceDate = ArticleDates.parsePlausible("referenceDate", request.referenceDate(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            return problem(e.getMessage());
+        }
+        for (var field : new String[][]{{"text", request.text()}, {"title", request.title()}, {"url", request.url()},
+                {"source", request.source()}}) {
+            var wrong = PayloadText.problem(field[1]);
+            if (wrong.isPresent()) {
+                return problem("'" + field[0] + "' " + wrong.get());
+            }
         }
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
                 "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
                 request.source(), publishedAt, null, null, List.of());
         EnrichedArticle enriched = enricher.enrich(raw);
         return Response.ok(enriched).build();
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                : OffsetDateTime.parse(value).toInstant();
     }
 
     private static Response problem(String detail) {

@@ -1,19 +1,28 @@
 package org.newspipeline.ingest.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
+import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.ingest.config.IngestConfig;
-import org.newspipeline.ingest.format.IsoDates;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Turns what arrived into a valid raw article with a stable id, or says precisely why it cannot. */
+/**
+ * Turns what arrived into a valid raw article with a stable id, or says precisely why it cannot.
+ * Whatever it accepts every consumer can store: plausible dates, text without NUL or unpaired
+ * surrogates, fields of bounded size.
+ */
 @ApplicationScoped
 public class ArticleFactory {
+
+    /** Metadata fields are short; only the body may be long. */
+    static final int MAX_FIELD_CHARS = 2048;
+    static final int MAX_CATEGORIES = 100;
 
     private final IngestConfig config;
     private final Clock clock;
@@ -27,28 +36,57 @@ public class ArticleFactory {
      * @param fileTime the reference date when the sender gave none (a file's modification time), or null
      */
     public RawArticle fromSubmission(ArticleSubmission s, String origin, Instant fileTime) {
-        String body = requireBody(s.body(), "body");
-        Instant publishedAt = IsoDates.parse("publishedAt", s.publishedAt());
-        Instant given = IsoDates.parse("receivedAt", s.receivedAt());
+        String body = requireBody(s.body());
+        Instant publishedAt = date("publishedAt", s.publishedAt());
+        Instant given = date("receivedAt", s.receivedAt());
         Instant reference = given != null ? given : fileTime;
+        List<String> categories = s.categories() == null ? List.of() : s.categories();
+        if (categories.size() > MAX_CATEGORIES) {
+            throw InvalidArticleException.badRequest("'categories' has " + categories.size() + " entries; at most "
+                    + MAX_CATEGORIES + " are kept");
+        }
+        categories = categories.stream().map(c -> field("categories", c)).filter(c -> c != null).toList();
         return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(s.url(), body), origin, clock.instant(),
-                reference, blankToNull(s.title()), body, blankToNull(s.url()), blankToNull(s.source()), publishedAt,
-                blankToNull(s.language()), blankToNull(s.author()), s.categories());
+                reference, field("title", s.title()), body, field("url", s.url()), field("source", s.source()),
+                publishedAt, field("language", s.language()), field("author", s.author()), categories);
     }
 
-    private String requireBody(String body, String field) {
+    private String requireBody(String body) {
         if (body == null || body.isBlank()) {
-            throw InvalidArticleException.badRequest("'" + field + "' is missing or blank");
+            throw InvalidArticleException.badRequest("'body' is missing or blank");
         }
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxBodyBytes()) {
             throw new InvalidArticleException(413,
-                    "'" + field + "' is " + bytes + " bytes; the limit is " + config.maxBodyBytes());
+                    "'body' is " + bytes + " bytes; the limit is " + config.maxBodyBytes());
         }
+        requireStorable("body", body);
         return body.strip();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** @return the stripped value, null when blank */
+    private static String field(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_FIELD_CHARS) {
+            throw InvalidArticleException.badRequest("'" + name + "' is " + value.length() + " characters; the limit is "
+                    + MAX_FIELD_CHARS);
+        }
+        requireStorable(name, value);
+        return value.strip();
+    }
+
+    private static void requireStorable(String name, String value) {
+        PayloadText.problem(value).ifPresent(problem ->
+                { throw InvalidArticleException.badRequest("'" + name + "' " + problem); });
+    }
+
+    private Instant date(String name, String value) {
+        try {
+            return ArticleDates.parsePlausible(name, value, clock);
+        } catch (IllegalArgumentException e) {
+            throw InvalidArticleException.badRequest(e.getMessage());
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.newspipeline.ingest.article;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.RawArticle;
+
+import java.util.List;
 
 /** The one way in: duplicates are recognised and reported, everything else is published. */
 @ApplicationScoped
@@ -13,6 +16,9 @@ public class Ingestion {
 
     public record Outcome(String id, Status status) {
     }
+
+    /** Articles of one call to {@link #ingestAll} waiting for Kafka at once. */
+    public static final int CONCURRENCY = 256;
 
     private final SeenArticles seen;
     private final ArticlePublisher publisher;
@@ -41,6 +47,19 @@ public class Ingestion {
                     count(sourceKind, "failed");
                 })
                 .replaceWith(new Outcome(article.id(), Status.ACCEPTED));
+    }
+
+    /**
+     * Publishes articles that arrived together (a file, a feed's new items), a bounded number at a
+     * time so that a large file waits for Kafka instead of overflowing the producer's queue.
+     *
+     * @return completes once every article was acknowledged or recognised as a duplicate; fails
+     * when one could not be published
+     */
+    public Uni<List<Outcome>> ingestAll(List<RawArticle> articles, String sourceKind) {
+        return Multi.createFrom().iterable(articles)
+                .onItem().transformToUni(a -> ingest(a, sourceKind)).merge(CONCURRENCY)
+                .collect().asList();
     }
 
     /** Rejected input, counted with the rest. */

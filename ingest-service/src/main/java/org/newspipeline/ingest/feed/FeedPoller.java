@@ -5,7 +5,6 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.RawArticle;
@@ -107,8 +106,7 @@ public class FeedPoller {
                 LOG.warnf("feed %s: item %s skipped: %s", url, entry.getLink(), e.getMessage());
             }
         }
-        List<Ingestion.Outcome> outcomes = Uni.join().all(articles.stream().map(a -> ingestion.ingest(a, "feed")).toList())
-                .andFailFast().await().atMost(config.publishTimeout().multipliedBy(2));
+        List<Ingestion.Outcome> outcomes = ingestion.ingestAll(articles, "feed").await().atMost(config.publishTimeout().multipliedBy(2));
         long accepted = outcomes.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
         return new FeedState(response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null), now, null,

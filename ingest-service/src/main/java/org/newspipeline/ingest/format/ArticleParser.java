@@ -1,5 +1,6 @@
 package org.newspipeline.ingest.format;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -19,6 +20,9 @@ public final class ArticleParser {
     private static final ObjectReader SUBMISSION = ContractJson.mapper().readerFor(ArticleSubmission.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** The most articles one NDJSON request or file may hold (a request is also limited to 16 MB). */
+    public static final int MAX_LINES = 5000;
+
     private ArticleParser() {
     }
 
@@ -34,17 +38,32 @@ public final class ArticleParser {
 
     /** One submission per non-blank line; the first bad line fails the whole input. */
     public static List<ArticleSubmission> ndjson(String content) {
-        List<ArticleSubmission> articles = new ArrayList<>();
-        String[] lines = content.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                articles.add(json(lines[i], "line " + (i + 1)));
+        return lines(content).stream().map(l -> json(l.json(), "line " + l.number())).toList();
+    }
+
+    /** A non-blank line of NDJSON and its number (from 1). */
+    public record Line(int number, String json) {
+    }
+
+    /**
+     * @throws InvalidArticleException when every line is blank (400) or there are more than
+     *                                 {@link #MAX_LINES} articles (413)
+     */
+    public static List<Line> lines(String content) {
+        List<Line> lines = new ArrayList<>();
+        String[] all = content == null ? new String[0] : content.split("\r?\n");
+        for (int i = 0; i < all.length; i++) {
+            if (!all[i].isBlank()) {
+                lines.add(new Line(i + 1, all[i]));
             }
         }
-        if (articles.isEmpty()) {
+        if (lines.isEmpty()) {
             throw InvalidArticleException.badRequest("no articles: every line is blank");
         }
-        return articles;
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidArticleException(413, lines.size() + " articles; at most " + MAX_LINES + " are taken at once");
+        }
+        return lines;
     }
 
     public static ArticleSubmission json(String json, String where) {
@@ -54,8 +73,10 @@ public final class ArticleParser {
                 throw InvalidArticleException.badRequest(where + ": empty JSON");
             }
             return s;
-        } catch (JsonProcessingException e) {
+        } catch (JsonParseException e) {
             throw InvalidArticleException.badRequest(where + ": malformed JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw InvalidArticleException.badRequest(where + ": " + ContractJson.describe(e));
         }
     }
 }

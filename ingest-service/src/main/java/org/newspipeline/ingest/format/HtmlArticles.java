@@ -3,8 +3,10 @@ package org.newspipeline.ingest.format;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.ingest.article.ArticleSubmission;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,8 +51,9 @@ public final class HtmlArticles {
         if (body.isBlank() && root != null) {
             body = root.text();
         }
-        // A page's own date tag in an odd form is not the sender's error: enrich-service dates it instead.
-        String publishedAt = IsoDates.tryParse(date).map(Object::toString).orElse(null);
+        // A page's own date tag in an odd form or an absurd year is not the sender's error: enrich-service dates it instead.
+        String publishedAt = ArticleDates.tryParse(date).filter(d -> ArticleDates.isPlausible(d, Clock.systemUTC()))
+                .map(Object::toString).orElse(null);
         Element lang = doc.selectFirst("html[lang]");
         String language = lang == null || lang.attr("lang").length() < 2 ? null : lang.attr("lang").substring(0, 2);
         return new ArticleSubmission(title, body, url, meta(doc, "meta[property=og:site_name]"), publishedAt,

@@ -1,5 +1,6 @@
 package org.newspipeline.ingest.http;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newspipeline.ingest.article.ArticleFactory;
 import org.newspipeline.ingest.article.ArticleSubmission;
@@ -17,7 +19,7 @@ import org.newspipeline.ingest.article.PublishFailedException;
 import org.newspipeline.ingest.format.ArticleFormat;
 import org.newspipeline.ingest.format.ArticleParser;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 @Path("/articles")
@@ -26,6 +28,9 @@ public class ArticleResource {
 
     static final String ORIGIN = "http";
     static final String NDJSON = "application/x-ndjson";
+    /** Lines of one batch published at a time, so that a large batch queues in order instead of all at once. */
+    static final int BATCH_CONCURRENCY = Ingestion.CONCURRENCY;
+    private static final Logger LOG = Logger.getLogger(ArticleResource.class);
 
     /** One line of a batch answer. */
     public record LineResult(int line, String status, String id, String reason) {
@@ -73,19 +78,13 @@ public class ArticleResource {
     @Consumes(NDJSON)
     @Operation(summary = "Ingest one JSON article per line; the answer says per line: accepted, duplicate, rejected (why) or unavailable")
     @APIResponse(responseCode = "200", description = "Per-line results; Retry-After is set when lines were unavailable")
+    @APIResponse(responseCode = "413", description = "More than 5,000 lines or 16 MB")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable and no line was taken")
     public Uni<Response> batch(String ndjson) {
-        String[] lines = ndjson == null ? new String[0] : ndjson.split("\r?\n");
-        List<Uni<LineResult>> results = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                results.add(line(i + 1, lines[i]));
-            }
-        }
-        if (results.isEmpty()) {
-            throw InvalidArticleException.badRequest("no articles: the body has no non-blank line");
-        }
-        return Uni.join().all(results).andFailFast().map(ArticleResource::batchResponse);
+        return Multi.createFrom().iterable(ArticleParser.lines(ndjson))
+                .onItem().transformToUni(l -> line(l.number(), l.json())).merge(BATCH_CONCURRENCY)
+                .collect().asList()
+                .map(lines -> batchResponse(lines.stream().sorted(Comparator.comparingInt(LineResult::line)).toList()));
     }
 
     private Uni<LineResult> line(int number, String json) {
@@ -93,8 +92,12 @@ public class ArticleResource {
             var article = factory.fromSubmission(ArticleParser.json(json, "line " + number), ORIGIN, null);
             return ingestion.ingest(article, ORIGIN)
                     .map(o -> new LineResult(number, o.status().name().toLowerCase(), o.id(), null))
-                    .onFailure(PublishFailedException.class)
-                    .recoverWithItem(f -> new LineResult(number, "unavailable", article.id(), f.getMessage()));
+                    .onFailure(PublishFailedException.class).recoverWithItem(f -> {
+                        LOG.warnf("batch line %d (%s) unavailable: %s", number, article.id(), f.getMessage());
+                        return new LineResult(number, "unavailable", article.id(), f.getMessage());
+                    })
+                    .onFailure(InvalidArticleException.class)
+                    .recoverWithItem(f -> new LineResult(number, "rejected", article.id(), f.getMessage()));
         } catch (InvalidArticleException e) {
             ingestion.countRejected(ORIGIN);
             return Uni.createFrom().item(new LineResult(number, "rejected", null, e.getMessage()));

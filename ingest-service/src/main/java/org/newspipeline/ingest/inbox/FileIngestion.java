@@ -55,7 +55,6 @@ public class FileIngestion {
         for (var submission : ArticleParser.parse(format, content, null)) {
             articles.add(factory.fromSubmission(submission, "inbox:" + name, Files.getLastModifiedTime(file).toInstant()));
         }
-        List<Uni<Ingestion.Outcome>> outcomes = articles.stream().map(a -> ingestion.ingest(a, "inbox")).toList();
-        return Uni.join().all(outcomes).andFailFast();
+        return ingestion.ingestAll(articles, "inbox");
     }
 }

@@ -9,6 +9,7 @@ import org.newspipeline.localstack.TopicSetup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Real Kafka and PostgreSQL for tests, started once per test JVM and shared by every test in it:
@@ -46,7 +47,7 @@ public final class SharedInfrastructure {
         String jdbc = System.getenv("PIPELINE_JDBC_URL");
         if (kafka != null && jdbc != null) {
             return new Infrastructure("external", kafka, jdbc, envOr("PIPELINE_DB_USER", "postgres"),
-                    envOr("PIPELINE_DB_PASSWORD", ""), java.util.Optional.empty(), () -> { });
+                    envOr("PIPELINE_DB_PASSWORD", ""), Optional.empty(), Optional.empty(), () -> { });
         }
         String wanted = envOr("PIPELINE_INFRA", "auto");
         if (wanted.equals("testcontainers") || (wanted.equals("auto") && TestcontainersInfrastructure.dockerAvailable())) {
@@ -54,9 +55,9 @@ public final class SharedInfrastructure {
         }
         try {
             Path dir = Files.createTempDirectory("pipeline-test-infra");
-            Infrastructure embedded = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, DATABASE);
+            Infrastructure embedded = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, DATABASE, false);
             return new Infrastructure(embedded.kind(), embedded.kafkaBootstrapServers(), embedded.jdbcUrl(),
-                    embedded.dbUser(), embedded.dbPassword(), embedded.kafkaControl(), () -> {
+                    embedded.dbUser(), embedded.dbPassword(), embedded.kafkaControl(), embedded.databaseControl(), () -> {
                         embedded.close();
                         Folders.delete(dir);
                     });

@@ -48,7 +48,7 @@ public final class EnrichBenchmark {
         }
         List<String> stories = wireCopy(reuters);
         Path dir = Files.createTempDirectory("enrich-bench");
-        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news")) {
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20);

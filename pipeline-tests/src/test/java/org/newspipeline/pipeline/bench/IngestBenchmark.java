@@ -46,7 +46,7 @@ public final class IngestBenchmark {
         Path dir = Files.createTempDirectory("ingest-bench");
         Path inbox = dir.resolve("inbox");
         int port = Ports.free();
-        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news")) {
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", port,
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "INGEST_INBOX_DIR", inbox.toString(),

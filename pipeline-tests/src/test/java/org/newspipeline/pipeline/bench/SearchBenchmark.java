@@ -70,7 +70,10 @@ public final class SearchBenchmark {
         // A second argument keeps the loaded stack in that folder, so that later runs only measure queries.
         Path dir = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : Files.createTempDirectory("search-bench");
         boolean loaded = Files.isDirectory(dir.resolve("postgres"));
-        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, false, "news")) {
+        // A third argument "fast" loads without fsync, to measure what durability costs.
+        boolean durable = !(args.length > 2 && args[2].equals("fast"));
+        System.out.printf("PostgreSQL %s%n", durable ? "durable (fsync, synchronous commit)" : "fast (no fsync)");
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, false, "news", durable)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             long produceStart = System.nanoTime();
             if (!loaded) {
@@ -198,7 +201,7 @@ public final class SearchBenchmark {
                     stories.add(new EnrichedArticle(1, "x", 1, Instant.now(), "bench", date, null,
                             a.path("title").asText(""), body, "en",
                             new EnrichedArticle.Source("Reuters", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.CREDIT),
-                            null, date, null, entities));
+                            null, date, null, entities, List.of()));
                 }
             }
         }
@@ -216,7 +219,7 @@ public final class SearchBenchmark {
                 // Repeats move in time so that dates, months and pages spread like a growing archive.
                 Instant shifted = s.publishedAt().plus(Duration.ofDays(7L * (i / stories.size())));
                 producer.send(new ProducerRecord<>(Topics.ENRICHED, id, new EnrichedArticle(1, id, 1, s.enrichedAt(), s.origin(),
-                        shifted, null, s.title(), s.body(), s.language(), s.source(), null, shifted, null, s.entities())));
+                        shifted, null, s.title(), s.body(), s.language(), s.source(), null, shifted, null, s.entities(), List.of())));
             }
             producer.flush();
         }

@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Materializes enriched articles. The upsert is idempotent: the same record twice changes nothing,
  * a record from an older enrichment version (or, at the same version, enriched earlier) never
- * overwrites a newer one, and a tombstone deletes the article.
+ * overwrites a newer one, and a tombstone deletes the article. Only the first 256 Ki characters of
+ * a body are indexed: a tsvector holds at most 1 MB, which a 1 MiB body of distinct words exceeds.
  */
 @ApplicationScoped
 public class ArticleStore {
@@ -30,7 +32,7 @@ public class ArticleStore {
                     CAST(:document AS jsonb),
                     setweight(to_tsvector('english', immutable_unaccent(coalesce(CAST(:title AS text), ''))), 'A')
                     || setweight(to_tsvector('english', immutable_unaccent(:entityNames)), 'B')
-                    || setweight(to_tsvector('english', immutable_unaccent(:body)), 'C'))
+                    || setweight(to_tsvector('english', immutable_unaccent(left(:body, 262144))), 'C'))
             ON CONFLICT (id) DO UPDATE SET
                 enrichment_version = EXCLUDED.enrichment_version, enriched_at = EXCLUDED.enriched_at,
                 title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, source_name = EXCLUDED.source_name,
@@ -62,7 +64,7 @@ public class ArticleStore {
      * @return how many articles were inserted, changed or deleted
      */
     @Transactional
-    public int apply(java.util.List<EnrichedArticle> upserts, java.util.List<String> deletions) {
+    public int apply(List<EnrichedArticle> upserts, List<String> deletions) {
         int changed = 0;
         for (EnrichedArticle a : upserts) {
             changed += upsert(a) ? 1 : 0;

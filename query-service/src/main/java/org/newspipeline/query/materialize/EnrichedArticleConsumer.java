@@ -1,95 +1,121 @@
 package org.newspipeline.query.materialize;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
+import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.article.ArticleStore;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Materializes {@code articles.enriched}, a polled batch per transaction. A record with no value
- * (a tombstone) deletes its article. A record that is not a valid enriched article goes to
- * {@code articles.enriched.dlq} with the reason in its headers, and the rest of the batch is stored.
- * A database failure is retried; if it persists the channel fails and nothing is committed, so
- * the batch is read again after a restart: nothing is lost.
+ * (a tombstone) deletes its article. Failures come in two kinds:
+ * <ul>
+ * <li>the record: not a valid enriched article, or a value PostgreSQL refuses. That record alone
+ * goes to {@code articles.enriched.dlq} with the reason (a refused batch is stored again one
+ * record at a time to find it), and the rest is stored;</li>
+ * <li>the database (or Kafka, for a dead letter) is away: the same work is tried again with
+ * growing pauses for as long as that lasts, readiness is DOWN meanwhile, nothing is
+ * dead-lettered and nothing acknowledged, and work goes on by itself when it is back.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
-    private static final int ATTEMPTS = 5;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+
+    /** One record: an upsert, or a deletion when {@code article} is null. */
+    private record Change(ConsumerRecord<String, byte[]> record, EnrichedArticle article) {
+    }
 
     private final ArticleStore store;
-    private final MutinyEmitter<byte[]> deadLetters;
+    private final DeadLetters deadLetters;
+    private final MaterializerHealth health;
 
-    public EnrichedArticleConsumer(ArticleStore store, @Channel("enriched-dead-letters") MutinyEmitter<byte[]> deadLetters) {
+    public EnrichedArticleConsumer(ArticleStore store, DeadLetters deadLetters,
+                                   @Readiness MaterializerHealth health) {
         this.store = store;
         this.deadLetters = deadLetters;
+        this.health = health;
     }
 
     @Incoming("enriched-articles")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        List<EnrichedArticle> upserts = new ArrayList<>();
-        List<String> deletions = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
-                if (r.value() == null) {
-                    deletions.add(requireKey(r));
-                } else {
-                    upserts.add(ContractJson.read(r.value(), EnrichedArticle.class));
-                }
+                changes.add(change(r));
             } catch (InvalidPayloadException e) {
                 deadLetter(r, e.getMessage());
             }
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                int changed = store.apply(upserts, deletions);
-                LOG.debugf("%d records, %d articles changed", records.count(), changed);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
+        if (untilDoneOrRefused(() -> apply(changes)).isPresent()) {
+            LOG.infof("a batch of %d was refused; storing it one record at a time", changes.size());
+            for (Change change : changes) {
+                Optional<String> refusal = untilDoneOrRefused(() -> apply(List.of(change)));
+                if (refusal.isPresent()) {
+                    deadLetter(change.record(), "PostgreSQL refused the article: " + refusal.get());
                 }
-                LOG.warnf("storing a batch failed (attempt %d of %d), retrying: %s", attempt, ATTEMPTS, e.getMessage());
-                Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private static String requireKey(ConsumerRecord<String, byte[]> r) {
+    private void apply(List<Change> changes) {
+        List<EnrichedArticle> upserts = changes.stream().filter(c -> c.article() != null).map(Change::article).toList();
+        List<String> deletions = changes.stream().filter(c -> c.article() == null).map(c -> c.record().key()).toList();
+        int changed = store.apply(upserts, deletions);
+        LOG.debugf("%d records, %d articles changed", changes.size(), changed);
+    }
+
+    /**
+     * Runs the work until it succeeds or fails because of its data, waiting out every other failure.
+     *
+     * @return why the data was refused, or empty when the work was done
+     */
+    private Optional<String> untilDoneOrRefused(Runnable work) throws InterruptedException {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                work.run();
+                health.storing();
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                if (StoreFailure.isCausedByData(e)) {
+                    return Optional.of(StoreFailure.describe(e));
+                }
+                health.waiting(StoreFailure.describe(e));
+                LOG.warnf("waiting (%s); trying again in %d ms", StoreFailure.describe(e), pause.toMillis());
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
+        untilDoneOrRefused(() -> deadLetters.send(record, reason));
+    }
+
+    private static Change change(ConsumerRecord<String, byte[]> r) {
+        if (r.value() != null) {
+            return new Change(r, ContractJson.read(r.value(), EnrichedArticle.class));
+        }
         if (r.key() == null) {
             throw new InvalidPayloadException("a tombstone without a key names no article", null);
         }
-        return r.key();
-    }
-
-    /** The same headers SmallRye's dead-letter strategy writes, so both DLQs read alike. */
-    private void deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", r.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", String.valueOf(r.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", String.valueOf(r.offset()).getBytes(StandardCharsets.UTF_8));
-        Message<byte[]> message = Message.of(r.value() == null ? new byte[0] : r.value()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(headers).build());
-        deadLetters.sendMessage(message).await().atMost(Duration.ofSeconds(30));
-        LOG.warnf("record %s-%d@%d sent to the dead-letter topic: %s", r.topic(), r.partition(), r.offset(), reason);
+        return new Change(r, null);
     }
 }

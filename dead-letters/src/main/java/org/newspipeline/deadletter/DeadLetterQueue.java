@@ -1,0 +1,173 @@
+package org.newspipeline.deadletter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads this service's dead-letter topic: what is in it, and putting it back. A redrive sends every
+ * record written since the last redrive to the source topic (key, value and headers, without the
+ * dead-letter ones) and then remembers how far it went in its own consumer group, so each record is
+ * redriven once; one that fails again comes back to the dead-letter topic as a new record.
+ */
+@ApplicationScoped
+public class DeadLetterQueue {
+
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(15);
+
+    /** One dead-lettered record. */
+    public record Entry(int partition, long offset, Instant time, String key, String reason, String sourceTopic,
+                        Integer sourcePartition, Long sourceOffset, int bytes, Integer originalBytes) {
+    }
+
+    /**
+     * @param count          records in the topic
+     * @param notRedriven    records written since the last redrive
+     */
+    public record Summary(String topic, long count, long notRedriven, List<Entry> newest) {
+    }
+
+    /** @param truncated records left out because only part of their value was kept */
+    public record Redrive(String from, String to, int redriven, int truncated) {
+    }
+
+    private final DeadLetterConfig config;
+    private final DeadLetters deadLetters;
+    private final String bootstrapServers;
+
+    public DeadLetterQueue(DeadLetterConfig config, DeadLetters deadLetters,
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.deadLetters = deadLetters;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public Summary summary(int newest) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
+            long count = 0;
+            long notRedriven = 0;
+            Map<TopicPartition, Long> from = new HashMap<>();
+            for (TopicPartition p : partitions) {
+                count += end.get(p) - begin.get(p);
+                notRedriven += end.get(p) - Math.max(begin.get(p), position(redriven.get(p)));
+                from.put(p, Math.max(begin.get(p), end.get(p) - newest));
+            }
+            List<Entry> entries = new ArrayList<>();
+            read(consumer, from, end, r -> entries.add(entry(r)));
+            entries.sort(Comparator.comparing(Entry::time).thenComparing(Entry::offset).reversed());
+            return new Summary(config.topic(), count, notRedriven, entries.subList(0, Math.min(newest, entries.size())));
+        }
+    }
+
+    /** Puts every record written since the last redrive back on the source topic. */
+    public synchronized Redrive redrive() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
+            Map<TopicPartition, Long> from = new HashMap<>();
+            partitions.forEach(p -> from.put(p, Math.max(begin.get(p), position(redriven.get(p)))));
+            int[] counts = new int[2];
+            read(consumer, from, end, r -> {
+                if (r.headers().lastHeader(DeadLetters.ORIGINAL_SIZE) != null) {
+                    counts[1]++;
+                    return;
+                }
+                deadLetters.send(new ProducerRecord<>(config.sourceTopic(), null, r.key(), r.value(), withoutDeadLetterHeaders(r)));
+                counts[0]++;
+            });
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            end.forEach((p, offset) -> done.put(p, new OffsetAndMetadata(offset)));
+            consumer.commitSync(done, KAFKA_TIMEOUT);
+            return new Redrive(config.topic(), config.sourceTopic(), counts[0], counts[1]);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, config.redriveGroup(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = consumer.partitionsFor(config.topic(), KAFKA_TIMEOUT).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        return partitions;
+    }
+
+    /** Every record from {@code from} up to (not including) {@code end}, partition by partition. */
+    private static void read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> from,
+                             Map<TopicPartition, Long> end, Consumer<ConsumerRecord<String, byte[]>> action) {
+        from.forEach(consumer::seek);
+        long deadline = System.nanoTime() + KAFKA_TIMEOUT.multipliedBy(4).toNanos();
+        while (from.keySet().stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new DeadLettersUnavailableException("Kafka did not deliver the dead-letter records in time", null);
+            }
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                    action.accept(r);
+                }
+            }
+        }
+    }
+
+    private static long position(OffsetAndMetadata committed) {
+        return committed == null ? 0 : committed.offset();
+    }
+
+    private static Headers withoutDeadLetterHeaders(ConsumerRecord<String, byte[]> r) {
+        Headers headers = new RecordHeaders();
+        for (Header h : r.headers()) {
+            if (!h.key().startsWith("dead-letter-")) {
+                headers.add(h);
+            }
+        }
+        return headers;
+    }
+
+    private static Entry entry(ConsumerRecord<String, byte[]> r) {
+        String originalSize = header(r, DeadLetters.ORIGINAL_SIZE);
+        String partition = header(r, DeadLetters.PARTITION);
+        String offset = header(r, DeadLetters.OFFSET);
+        return new Entry(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
+                header(r, DeadLetters.REASON), header(r, DeadLetters.TOPIC),
+                partition == null ? null : Integer.valueOf(partition), offset == null ? null : Long.valueOf(offset),
+                r.value() == null ? 0 : r.value().length, originalSize == null ? null : Integer.valueOf(originalSize));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,43 @@
+package org.newspipeline.query.materialize;
+
+import java.sql.SQLException;
+
+/**
+ * Tells a record PostgreSQL will never store from a database that is away. SQLSTATE classes 22
+ * (data exception: a value out of range, a bad encoding), 23 (integrity constraint) and 54
+ * (program limit exceeded: a tsvector or row too large) belong to the data; anything else
+ * (connection lost, server shutting down, serialization failure, no connection in time) passes.
+ */
+final class StoreFailure {
+
+    private StoreFailure() {
+    }
+
+    static boolean isCausedByData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String sqlClass = sql.getSQLState().length() >= 2 ? sql.getSQLState().substring(0, 2) : "";
+                return sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("54");
+            }
+        }
+        return false;
+    }
+
+    /** What to say about a failure without SQL text or parameters: its SQLSTATE, or its kind. */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return "SQLSTATE " + sql.getSQLState() + ": " + firstLine(sql.getMessage());
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
