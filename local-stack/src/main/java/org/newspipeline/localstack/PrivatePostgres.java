@@ -25,26 +25,35 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
     private final Path dataDir;
     private final String database;
     private final boolean durable;
+    private final boolean throwAway;
     private EmbeddedPostgres server;
 
-    private PrivatePostgres(int port, Path dataDir, String database, boolean durable) {
+    private PrivatePostgres(int port, Path dataDir, String database, boolean durable, boolean throwAway) {
         this.port = port;
         this.dataDir = dataDir;
         this.database = database;
         this.durable = durable;
+        this.throwAway = throwAway;
     }
 
-    /** @param durable fsync and synchronous commits on; off only for throw-away test databases and --fast */
+    /**
+     * @param clean   start from an empty data directory, and delete it when closed
+     * @param durable fsync and synchronous commits on; off only for throw-away test databases and --fast
+     */
     public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database, boolean durable)
             throws Exception {
-        PrivatePostgres postgres = new PrivatePostgres(port, dataDir, database, durable);
-        postgres.server = postgres.builder().setCleanDataDirectory(clean).start();
+        PrivatePostgres postgres = new PrivatePostgres(port, dataDir, database, durable, clean);
+        if (clean) {
+            Folders.delete(dataDir);
+        }
+        postgres.server = postgres.builder().start();
         createDatabaseIfMissing(postgres.server, database);
         return postgres;
     }
 
     private EmbeddedPostgres.Builder builder() {
         String onOrOff = durable ? "on" : "off";
+        // Never zonky's own cleaning: it deletes the data when closed, which a restart must keep.
         return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
@@ -83,12 +92,21 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
             while (postmaster != null && postmaster.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            server.close();
+            closeStopped();
         } catch (IOException e) {
             throw new IllegalStateException("could not stop PostgreSQL", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
+        }
+    }
+
+    /** Releases zonky's lock on the data directory; its own stop fails, the server being gone already. */
+    private void closeStopped() {
+        try {
+            server.close();
+        } catch (Exception alreadyStopped) {
+            // expected: pg_ctl finds no server to stop
         }
     }
 
@@ -104,5 +122,8 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
     @Override
     public synchronized void close() throws Exception {
         server.close();
+        if (throwAway) {
+            Folders.delete(dataDir);
+        }
     }
 }

@@ -40,10 +40,17 @@ public final class EntityResolver {
         this.catalog = catalog;
     }
 
-    /** Whether a recognized span can be an entity at all (pronouns, page furniture and lower-case words cannot). */
+    /** No name runs longer; a span that does is a run of capitalised words, not an entity. */
+    static final int LONGEST_NAME = 200;
+
+    /**
+     * Whether a recognized span can be an entity at all (pronouns, page furniture, lower-case words
+     * and endless spans cannot).
+     */
     public static boolean admissible(RecognizedMention m) {
         String t = m.text().strip();
-        return t.length() >= 2 && Character.isUpperCase(t.codePointAt(0)) && !NEVER.contains(EntityCatalog.key(t));
+        return t.length() >= 2 && t.length() <= LONGEST_NAME && Character.isUpperCase(t.codePointAt(0))
+                && !NEVER.contains(EntityCatalog.key(t));
     }
 
     public List<Entity> resolve(String body, List<RecognizedMention> recognized) {

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +77,40 @@ class RawArticleProcessorTest {
                 .body("dateline.place", equalTo("VITEBSK DISTRICT"))
                 .body("publishedAt", equalTo("2020-10-16T00:00:00Z"))
                 .body("publication.source", equalTo("DATELINE"));
+    }
+
+    @Test
+    void records_that_cannot_be_stored_downstream_are_dead_lettered_and_can_be_redriven() {
+        String farFuture = "far-future-" + UUID.randomUUID();
+        TestTopics.send(Topics.RAW, farFuture, ("""
+                {"schemaVersion":1,"id":"%s","origin":"http","receivedAt":"2024-01-01T00:00:00Z",
+                 "body":"Text","publishedAt":"+294277-01-01T00:00:00Z"}""".formatted(farFuture)).getBytes(StandardCharsets.UTF_8));
+        String surrogate = "surrogate-" + UUID.randomUUID();
+        TestTopics.send(Topics.RAW, surrogate, ("""
+                {"schemaVersion":1,"id":"%s","origin":"http","receivedAt":"2024-01-01T00:00:00Z",
+                 "body":"Text \\uDC00 more"}""".formatted(surrogate)).getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(TestTopics.header(TestTopics.awaitKey(Topics.RAW_DLQ, farFuture, WAIT), "dead-letter-reason")
+                .contains("'publishedAt'"));
+        assertTrue(TestTopics.header(TestTopics.awaitKey(Topics.RAW_DLQ, surrogate, WAIT), "dead-letter-reason")
+                .contains("'body': text contains an unpaired surrogate"));
+        given().get("/dlq").then().statusCode(200).body("topic", equalTo(Topics.RAW_DLQ))
+                .body("newest.key", hasItem(surrogate));
+
+        int redriven = given().post("/dlq/redrive").then().statusCode(200).extract().path("redriven");
+        assertTrue(redriven >= 2, "redriven: " + redriven);
+        await().atMost(WAIT).until(() -> TestTopics.count(Topics.RAW_DLQ, r -> surrogate.equals(r.key())) == 2);
+    }
+
+    @Test
+    void preview_of_hostile_text_answers_and_absurd_dates_are_400() {
+        given().contentType(ContentType.TEXT).body("Abc. ".repeat(50_000))
+                .when().post("/enrichments")
+                .then().statusCode(200).body("skipped[0]", containsString("entities: searched in the first"));
+        given().contentType(ContentType.JSON).body("{\"text\":\"x\",\"referenceDate\":\"+999999999-12-31T23:59:59Z\"}")
+                .when().post("/enrichments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'referenceDate' must lie between"));
     }
 
     @Test

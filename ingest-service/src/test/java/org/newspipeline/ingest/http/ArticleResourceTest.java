@@ -11,9 +11,16 @@ import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.testing.PipelineTestResource;
 import org.newspipeline.localstack.testing.TestTopics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -102,18 +109,18 @@ class ArticleResourceTest {
                 "",
                 "{\"body\":\"third " + unique + "\",\"publishedAt\":\"2020-05-26\"}");
 
-        given().contentType("application/x-ndjson").body(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType("application/x-ndjson").body(batch.getBytes(StandardCharsets.UTF_8))
                 .when().post("/articles/batch")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2)).body("duplicates", equalTo(1)).body("rejected", equalTo(2))
-                .body("lines.line", equalTo(java.util.List.of(1, 2, 3, 4, 6)))
-                .body("lines.status", equalTo(java.util.List.of("accepted", "duplicate", "rejected", "rejected", "accepted")))
+                .body("lines.line", equalTo(List.of(1, 2, 3, 4, 6)))
+                .body("lines.status", equalTo(List.of("accepted", "duplicate", "rejected", "rejected", "accepted")))
                 .body("lines[2].reason", containsString("line 3"));
     }
 
     @Test
     void an_empty_batch_is_400_problem() {
-        given().contentType("application/x-ndjson").body("\n \n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType("application/x-ndjson").body("\n \n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/articles/batch")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -145,6 +152,84 @@ class ArticleResourceTest {
         given().contentType(ContentType.TEXT).body("x".repeat(1024 * 1024 + 1))
                 .when().post("/articles")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void rejects_absurd_dates_naming_the_field() {
+        for (String date : List.of("+294277-01-01T00:00:00Z", "+999999999-01-01T00:00:00Z", "-5000-01-01T00:00:00Z",
+                "0000-01-01", "1799-12-31", "2999-01-01")) {
+            given().contentType(ContentType.JSON).body("{\"body\":\"x\",\"publishedAt\":\"" + date + "\"}")
+                    .when().post("/articles")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("'publishedAt' must lie between"));
+        }
+        given().contentType(ContentType.JSON).body("{\"body\":\"x\",\"receivedAt\":\"+294277-01-01T00:00:00Z\"}")
+                .when().post("/articles").then().statusCode(400).body("detail", containsString("receivedAt"));
+    }
+
+    @Test
+    void rejects_text_no_database_can_store_naming_the_field() {
+        given().contentType(ContentType.JSON).body("{\"body\":\"lone \\uD800 surrogate\"}")
+                .when().post("/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'body': text contains an unpaired surrogate"));
+        given().contentType(ContentType.JSON).body("{\"body\":\"x\",\"title\":\"a\\u0000b\"}")
+                .when().post("/articles")
+                .then().statusCode(400).body("detail", containsString("'title': text contains a NUL"));
+        given().contentType(ContentType.TEXT).body("NUL \u0000 in plain text")
+                .when().post("/articles")
+                .then().statusCode(400).body("detail", containsString("'body' contains a NUL"));
+    }
+
+    @Test
+    void rejects_fields_that_are_not_strings() {
+        given().contentType(ContentType.JSON).body("{\"body\":42}")
+                .when().post("/articles")
+                .then().statusCode(400).body("detail", containsString("'body': must be a string, not a number"));
+        given().contentType(ContentType.JSON).body("{\"body\":\"x\",\"title\":true}")
+                .when().post("/articles")
+                .then().statusCode(400).body("detail", containsString("'title': must be a string"));
+    }
+
+    @Test
+    void the_largest_body_is_accepted_and_reaches_kafka_whole() {
+        // Every character a JSON escape: the raw record is several times the body, and still fits.
+        String body = "\"".repeat(1024 * 1024 - 64) + UUID.randomUUID();
+        String id = given().contentType(ContentType.TEXT).body(body)
+                .when().post("/articles")
+                .then().statusCode(202).extract().path("id");
+        assertEquals(body.length(), ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class)
+                .body().length());
+    }
+
+    @Test
+    void a_batch_over_5000_lines_is_413_and_publishes_nothing() {
+        String marker = UUID.randomUUID().toString();
+        String batch = IntStream.rangeClosed(1, 5001).mapToObj(i -> "{\"body\":\"" + marker + " " + i + "\"}")
+                .collect(Collectors.joining("\n"));
+        given().contentType("application/x-ndjson").body(batch.getBytes(StandardCharsets.UTF_8))
+                .when().post("/articles/batch")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("5000"));
+    }
+
+    @Test
+    void concurrent_batches_on_a_healthy_broker_are_accepted_whole() throws Exception {
+        int batches = 4;
+        int lines = 2500;
+        String marker = UUID.randomUUID().toString();
+        List<CompletableFuture<Integer>> accepted = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            int batch = b;
+            String ndjson = IntStream.range(0, lines)
+                    .mapToObj(i -> "{\"body\":\"Batch " + marker + " " + batch + " line " + i + " " + "word ".repeat(150) + "\"}")
+                    .collect(Collectors.joining("\n"));
+            accepted.add(CompletableFuture.supplyAsync(() -> given().contentType("application/x-ndjson")
+                    .body(ndjson.getBytes(StandardCharsets.UTF_8)).when().post("/articles/batch")
+                    .then().statusCode(200).body("unavailable", equalTo(0)).extract().path("accepted")));
+        }
+        for (CompletableFuture<Integer> a : accepted) {
+            assertEquals(lines, a.get(120, TimeUnit.SECONDS));
+        }
     }
 
     @Test

@@ -1,0 +1,391 @@
+package org.newspipeline.pipeline.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.DatabaseControl;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Folders;
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.KafkaControl;
+import org.newspipeline.localstack.PipelineServices;
+import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.TopicSetup;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole pipeline (embedded broker, durable PostgreSQL, the three packaged services under their
+ * supervisor) takes N unique articles through the batch API, with poison mixed in at every edge,
+ * while one fault after another hits it: each service killed with SIGKILL, the broker stopped and
+ * started, PostgreSQL stopped in immediate mode and started. The loader behaves like a client
+ * should: a line that was not acknowledged is sent again. The report says what arrived.
+ */
+public final class FaultDrill {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int BATCH_LINES = 250;
+    private static final Duration OUTAGE = Duration.ofSeconds(5);
+
+    /** @param recoverySeconds from the fault until an article posted after it was searchable */
+    public record FaultResult(String fault, double recoverySeconds) {
+    }
+
+    /**
+     * @param stored        the loaded articles materialized (by id)
+     * @param storedRows    rows that carry the run's marker: more than {@code stored} would be duplicates
+     * @param goodDeadLettered loaded articles found in a dead-letter topic
+     * @param poisonMissing poison records not found in their dead-letter topic
+     * @param edgeRefusals  what each poison request to ingest was answered with
+     */
+    public record Report(int articles, int stored, int storedRows, int goodDeadLettered, List<FaultResult> faults,
+                         List<String> poisonMissing, Map<String, Integer> edgeRefusals, String gaveUp, double seconds) {
+
+        public void print() {
+            System.out.printf("fault drill: %,d articles in %.0f s%n", articles, seconds);
+            System.out.printf("  %-34s %12s %6s %10s %14s%n", "fault", "recovery s", "lost", "duplicated", "dead-lettered");
+            for (FaultResult f : faults) {
+                System.out.printf("  %-34s %12.1f %6d %10d %14d%n", f.fault(), f.recoverySeconds(), articles - stored,
+                        storedRows - stored, goodDeadLettered);
+            }
+            System.out.printf("  poison at the edge answered: %s%n", edgeRefusals);
+            System.out.printf("  poison records not in a dead-letter topic: %s%n", poisonMissing);
+        }
+    }
+
+    private final Path dir;
+    private final Infrastructure infra;
+    private final PipelineServices services;
+    private final PipelineServices.Ports ports;
+    private final String run = "drill" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicReference<String> gaveUp = new AtomicReference<>();
+
+    private FaultDrill(Path repoRoot) throws Exception {
+        dir = Files.createTempDirectory("fault-drill");
+        infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true);
+        TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+        ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free());
+        services = PipelineServices.start(repoRoot, infra, ports, null, dir, (service, why) -> gaveUp.set(why));
+    }
+
+    public static Report run(Path repoRoot, int articles) throws Exception {
+        FaultDrill drill = new FaultDrill(repoRoot);
+        try {
+            return drill.drill(articles);
+        } finally {
+            drill.services.close();
+            drill.infra.close();
+            Folders.delete(drill.dir);
+        }
+    }
+
+    private Report drill(int articles) throws Exception {
+        long start = System.nanoTime();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> edge = refusedAtTheEdge();
+        List<String[]> poison = poisonOnTheTopics();
+        Thread loader = new Thread(() -> load(articles, acknowledged), "loader");
+        loader.start();
+
+        KafkaControl kafka = infra.kafkaControl().orElseThrow();
+        DatabaseControl database = infra.databaseControl().orElseThrow();
+        List<FaultResult> faults = new ArrayList<>();
+        List<Runnable> injections = List.of(
+                () -> kill("enrich-service"), () -> kill("query-service"), () -> kill("ingest-service"),
+                () -> outage(kafka::stop, kafka::start), () -> outage(database::stopImmediately, database::start));
+        List<String> names = List.of("enrich-service SIGKILL", "query-service SIGKILL", "ingest-service SIGKILL",
+                "Kafka broker stopped " + OUTAGE.toSeconds() + " s", "PostgreSQL immediate stop " + OUTAGE.toSeconds() + " s");
+        for (int i = 0; i < injections.size(); i++) {
+            int threshold = articles * (i + 1) / (injections.size() + 2);
+            while (acknowledged.size() < threshold && loader.isAlive()) {
+                Thread.sleep(100);
+            }
+            long at = System.nanoTime();
+            injections.get(i).run();
+            awaitProbeSearchable(Duration.ofMinutes(5));
+            faults.add(new FaultResult(names.get(i), (System.nanoTime() - at) / 1e9));
+        }
+        loader.join();
+        awaitAllReady(Duration.ofMinutes(2));
+
+        int[] stored = awaitStored(acknowledged, Duration.ofMinutes(Math.max(5, articles / 1000)));
+        Set<String> deadKeys = keysOf(Topics.RAW_DLQ);
+        deadKeys.addAll(keysOf(Topics.ENRICHED_DLQ));
+        int goodDead = (int) acknowledged.stream().filter(deadKeys::contains).count();
+        List<String> missing = poison.stream().filter(p -> !keysOf(p[1]).contains(p[0])).map(p -> p[2]).toList();
+        return new Report(articles, stored[0], stored[1], goodDead, faults, missing, edge, gaveUp.get(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    // ---- load --------------------------------------------------------------------------------
+
+    private void load(int articles, Set<String> acknowledged) {
+        for (int from = 0; from < articles; from += BATCH_LINES) {
+            List<String> lines = new ArrayList<>();
+            for (int i = from; i < Math.min(articles, from + BATCH_LINES); i++) {
+                lines.add("{\"title\":\"Drill story " + i + "\",\"body\":\"MOSCOW, May 26. /TASS/. Story " + i + " of run "
+                        + run + " about talks between Russia and Belarus in Minsk.\"}");
+            }
+            while (!lines.isEmpty()) {
+                lines = sendBatch(lines, acknowledged);
+                if (!lines.isEmpty()) {
+                    sleep(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /** @return the lines to send again (not acknowledged: unavailable, or the request failed) */
+    private List<String> sendBatch(List<String> lines, Set<String> acknowledged) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ingest("/articles/batch")))
+                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return lines;
+            }
+            List<String> again = new ArrayList<>();
+            for (JsonNode line : JSON.readTree(response.body()).get("lines")) {
+                String status = line.get("status").asText();
+                if (status.equals("accepted") || status.equals("duplicate")) {
+                    acknowledged.add(line.get("id").asText());
+                } else if (status.equals("unavailable")) {
+                    again.add(lines.get(line.get("line").asInt() - 1));
+                } else {
+                    throw new IllegalStateException("a good line was refused: " + line);
+                }
+            }
+            return again;
+        } catch (IOException e) {
+            return lines; // ingest is down or restarting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- poison ------------------------------------------------------------------------------
+
+    /** Requests ingest must refuse with a 4xx problem, whatever happens around it. */
+    private Map<String, Integer> refusedAtTheEdge() throws Exception {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("date +294277", "{\"body\":\"x\",\"publishedAt\":\"+294277-01-01T00:00:00Z\"}");
+        json.put("date -5000", "{\"body\":\"x\",\"publishedAt\":\"-5000-01-01T00:00:00Z\"}");
+        json.put("lone surrogate", "{\"body\":\"a \\uD800 b\"}");
+        json.put("NUL", "{\"body\":\"a \\u0000 b\"}");
+        json.put("body not a string", "{\"body\":42}");
+        json.put("body over 1 MiB", "{\"body\":\"" + "x".repeat(1024 * 1024 + 1) + "\"}");
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (var e : json.entrySet()) {
+            answers.put(e.getKey(), post("/articles", "application/json", e.getValue()).statusCode());
+        }
+        StringBuilder tooMany = new StringBuilder();
+        for (int i = 0; i <= 5000; i++) {
+            tooMany.append("{\"body\":\"line ").append(i).append("\"}\n");
+        }
+        answers.put("batch of 5,001 lines", post("/articles/batch", "application/x-ndjson", tooMany.toString()).statusCode());
+        return answers;
+    }
+
+    /** Records another producer (kcat, a buggy client) could write: each must end in the right DLQ. */
+    private List<String[]> poisonOnTheTopics() throws Exception {
+        byte[] random = new byte[12_000];
+        new SecureRandom().nextBytes(random);
+        String enriched = """
+                {"schemaVersion":1,"id":"%s","enrichmentVersion":1,"origin":"http","body":"Body","title":"T",
+                 "entities":[{"name":"%s","type":"PERSON"}]}""";
+        String raw = """
+                {"schemaVersion":%d,"id":"%s","origin":"http","receivedAt":"2024-01-01T00:00:00Z","body":"%s"%s}""";
+        List<String[]> cases = new ArrayList<>();
+        Map<String, String[]> records = new LinkedHashMap<>();
+        records.put("raw: not JSON", new String[]{Topics.RAW, "{not json"});
+        records.put("raw: year 294277", new String[]{Topics.RAW, raw.formatted(1, "%ID%", "b", ",\"publishedAt\":\"+294277-01-01T00:00:00Z\"")});
+        records.put("raw: lone surrogate", new String[]{Topics.RAW, raw.formatted(1, "%ID%", "a \\uD800", "")});
+        records.put("raw: NUL", new String[]{Topics.RAW, raw.formatted(1, "%ID%", "a \\u0000", "")});
+        records.put("raw: schema 99", new String[]{Topics.RAW, raw.formatted(99, "%ID%", "b", "")});
+        records.put("enriched: not JSON", new String[]{Topics.ENRICHED, "[]"});
+        records.put("enriched: name no index holds", new String[]{Topics.ENRICHED, enriched.formatted("%ID%", HexFormat.of().formatHex(random))});
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (var e : records.entrySet()) {
+                String key = "poison-" + run + "-" + cases.size();
+                producer.send(new ProducerRecord<>(e.getValue()[0], key,
+                        e.getValue()[1].replace("%ID%", key).getBytes(StandardCharsets.UTF_8))).get();
+                cases.add(new String[]{key, e.getValue()[0] + ".dlq", e.getKey()});
+            }
+        }
+        return cases;
+    }
+
+    // ---- faults ------------------------------------------------------------------------------
+
+    private void kill(String module) {
+        ProcessHandle.of(services.service(module).pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    private static void outage(Runnable stop, Runnable start) {
+        stop.run();
+        sleep(OUTAGE);
+        start.run();
+    }
+
+    /** Posts an article (again, until ingest takes it) and waits until the search finds it. */
+    private void awaitProbeSearchable(Duration timeout) throws Exception {
+        String word = "probe" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            check(deadline, "ingest never took the probe article");
+            try {
+                int status = post("/articles", "text/plain", "MINSK, May 26. /BelTA/. A probe " + word + ".").statusCode();
+                if (status == 202 || status == 200) {
+                    break;
+                }
+            } catch (IOException down) {
+                // restarting
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        while (true) {
+            check(deadline, "the probe article " + word + " never became searchable");
+            try {
+                HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.query()
+                        + "/articles?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                if (found.statusCode() == 200 && JSON.readTree(found.body()).get("total").asInt() == 1) {
+                    return;
+                }
+            } catch (IOException down) {
+                // restarting
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private void awaitAllReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int port : List.of(ports.query(), ports.ingest(), ports.enrich())) {
+            while (true) {
+                check(deadline, "a service on port " + port + " did not become ready again");
+                try {
+                    if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException down) {
+                    // restarting
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    // ---- what arrived ------------------------------------------------------------------------
+
+    /** @return {stored ids among the acknowledged, rows carrying the run's marker} */
+    private int[] awaitStored(Set<String> ids, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement byId = c.prepareStatement("SELECT count(*) FROM article WHERE id = ANY(?)");
+             PreparedStatement byMarker = c.prepareStatement("SELECT count(*) FROM article WHERE body LIKE ?")) {
+            Array array = c.createArrayOf("text", ids.toArray());
+            byId.setArray(1, array);
+            byMarker.setString(1, "%" + run + "%");
+            int stored;
+            do {
+                stored = count(byId);
+                if (stored < ids.size()) {
+                    sleep(Duration.ofSeconds(1));
+                }
+            } while (stored < ids.size() && System.nanoTime() < deadline);
+            return new int[]{stored, count(byMarker)};
+        }
+    }
+
+    private static int count(PreparedStatement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private Set<String> keysOf(String topic) {
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    keys.add(String.valueOf(r.key()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    // ---- small helpers -----------------------------------------------------------------------
+
+    private String ingest(String path) {
+        return "http://localhost:" + ports.ingest() + path;
+    }
+
+    private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(long deadline, String failure) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
