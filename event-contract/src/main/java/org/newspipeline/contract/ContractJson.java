@@ -3,6 +3,7 @@ package org.newspipeline.contract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -66,7 +67,15 @@ public final class ContractJson {
         Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
                 ? e.getCause() : null;
         String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+        // Jackson names Java types and its own settings in backquotes: not for the sender's eyes.
+        message = message == null ? "unreadable" : message.replaceAll("\\(?from `[^`]*`\\)?", "")
+                .replaceAll("`[^`]*`", "the expected type").strip();
         return field.isEmpty() ? message : "'" + field + "': " + message;
+    }
+
+    /** The rules of {@link #read} (strings for text, storable text and years), for other mappers to add. */
+    public static Module strictValues() {
+        return StrictValues.module();
     }
 
     public static ObjectMapper mapper() {

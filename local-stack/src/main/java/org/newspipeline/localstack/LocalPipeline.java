@@ -10,10 +10,12 @@ import java.util.concurrent.CountDownLatch;
  * 8080-8082, and the seed articles fed in. Ctrl-C stops everything.
  *
  * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean] [--fast]
- *     [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082]</pre>
+ *     [--listen 127.0.0.1] [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082]</pre>
  * (other ports only for running a second stack beside the first, as the end-to-end test does).
  * A service whose process ends is restarted; one that ends 5 times within 5 minutes stops the
- * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync.
+ * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync. The services listen
+ * on loopback only unless {@code --listen 0.0.0.0} (with NEWS_API_KEYS set) says otherwise; the
+ * broker and PostgreSQL (which trusts every local connection) always do.
  */
 public final class LocalPipeline {
 
@@ -25,6 +27,7 @@ public final class LocalPipeline {
         Path data = Path.of(".local-stack");
         boolean clean = false;
         boolean fast = false;
+        String listen = PipelineServices.LOOPBACK;
         int kafkaPort = 9092;
         int postgresPort = 5433;
         PipelineServices.Ports httpPorts = PipelineServices.Ports.FIXED;
@@ -34,6 +37,7 @@ public final class LocalPipeline {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--clean" -> clean = true;
                 case "--fast" -> fast = true;
+                case "--listen" -> listen = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--http-ports" -> {
@@ -42,7 +46,7 @@ public final class LocalPipeline {
                             Integer.parseInt(p[2]));
                 }
                 default -> {
-                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--kafka-port P]"
+                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--listen ADDRESS] [--kafka-port P]"
                             + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH]");
                     System.exit(2);
                 }
@@ -80,7 +84,7 @@ public final class LocalPipeline {
         try {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             System.out.println("Starting query-service, enrich-service and ingest-service ...");
-            services[0] = PipelineServices.start(repoRoot, infra, httpPorts,
+            services[0] = PipelineServices.start(repoRoot, infra, httpPorts, listen,
                     Files.isDirectory(seeds) ? seeds : null, dataDir, (service, why) -> {
                         System.err.println("Giving up: " + why + "; see its log. Stopping everything.");
                         System.exit(1);

@@ -19,6 +19,9 @@ public final class PipelineServices implements AutoCloseable {
         public static final Ports FIXED = new Ports(8080, 8081, 8082);
     }
 
+    /** Only this machine can call the services unless another address is asked for. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final List<ServiceProcess> started = new ArrayList<>();
     private Supervisor supervisor;
 
@@ -28,14 +31,16 @@ public final class PipelineServices implements AutoCloseable {
     /**
      * @param importDir a folder whose files ingest-service publishes at start-up, or null
      * @param dataDir   where ingest-service's inbox and state and every service's log go
+     * @param listen    the address the services listen on ({@link #LOOPBACK}, or 0.0.0.0 for every interface)
      * @param giveUp    told when a service crashed too often to be restarted again
      */
-    public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, Path importDir,
+    public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, String listen, Path importDir,
                                          Path dataDir, Supervisor.GiveUp giveUp) throws Exception {
         Path logDir = dataDir.resolve("logs");
         PipelineServices services = new PipelineServices();
         try {
-            Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+            Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                    "QUARKUS_HTTP_HOST", listen);
             services.launch(repoRoot, "query-service", ports.query(), merge(kafka, Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),

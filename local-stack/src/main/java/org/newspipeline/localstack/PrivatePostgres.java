@@ -58,6 +58,7 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", onOrOff)
                 .setServerConfig("synchronous_commit", onOrOff)

@@ -12,6 +12,7 @@ import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.edge.Problem;
 import org.newspipeline.enrich.pipeline.Enricher;
 
 import java.time.Clock;
@@ -51,12 +52,10 @@ public class EnrichmentResource {
         } catch (IllegalArgumentException e) {
             return problem(e.getMessage());
         }
-        for (var field : new String[][]{{"text", request.text()}, {"title", request.title()}, {"url", request.url()},
-                {"source", request.source()}}) {
-            var wrong = PayloadText.problem(field[1]);
-            if (wrong.isPresent()) {
-                return problem("'" + field[0] + "' " + wrong.get());
-            }
+        // JSON fields were checked when read (web-edge); plain text arrives unchecked.
+        var wrong = PayloadText.problem(request.text());
+        if (wrong.isPresent()) {
+            return problem("'text' " + wrong.get());
         }
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
                 "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
@@ -66,8 +65,6 @@ public class EnrichmentResource {
     }
 
     private static Response problem(String detail) {
-        return Response.status(400).type("application/problem+json")
-                .entity(java.util.Map.of("type", "about:blank", "title", "Bad Request", "status", 400, "detail", detail))
-                .build();
+        return Problem.response(400, detail);
     }
 }

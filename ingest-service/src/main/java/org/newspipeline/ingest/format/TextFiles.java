@@ -1,24 +1,46 @@
 package org.newspipeline.ingest.format;
 
+import org.newspipeline.ingest.article.InvalidArticleException;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Reads a text file in the charset it was really written in, so that no text turns to mojibake. */
 public final class TextFiles {
 
+    /** The most a file or request body may hold (the HTTP layer's limit, an NDJSON batch). */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
 
     private TextFiles() {
     }
 
+    /**
+     * Reads a regular file, never through a symbolic link, and never more than {@link #MAX_BYTES}.
+     *
+     * @throws InvalidArticleException (413) when the file is larger
+     */
     public static String read(Path file) throws IOException {
-        return decode(Files.readAllBytes(file));
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge(bytes.length);
+            }
+            return decode(bytes);
+        }
+    }
+
+    public static InvalidArticleException tooLarge(long bytes) {
+        return new InvalidArticleException(413, (bytes > MAX_BYTES ? "more than " + MAX_BYTES : bytes) + " bytes; the limit is "
+                + MAX_BYTES);
     }
 
     /**

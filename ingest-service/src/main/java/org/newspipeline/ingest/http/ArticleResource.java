@@ -3,9 +3,11 @@ package org.newspipeline.ingest.http;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,12 +56,13 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Blank body")
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
-    @APIResponse(responseCode = "415", description = "Not text/plain, text/html, application/json")
+    @APIResponse(responseCode = "415", description = "Not text/plain, text/html, application/json; an unknown charset or Content-Encoding (gzip is taken)")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Uni<Response> postText(String content, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
+    public Uni<Response> postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
         ArticleFormat format = contentType != null && contentType.startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML
                 : ArticleFormat.TEXT;
-        return accept(ArticleParser.parse(format, content, null).get(0));
+        return accept(ArticleParser.parse(format, RequestBodies.text(body, contentType, contentEncoding), null).get(0));
     }
 
     @POST
@@ -69,8 +72,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Malformed JSON, a blank body or an unparsable date")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Uni<Response> postJson(String json) {
-        return accept(ArticleParser.json(json, "JSON"));
+    public Uni<Response> postJson(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+        return accept(ArticleParser.json(RequestBodies.text(body, contentType, contentEncoding), "JSON"));
     }
 
     @POST
@@ -80,8 +84,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Per-line results; Retry-After is set when lines were unavailable")
     @APIResponse(responseCode = "413", description = "More than 5,000 lines or 16 MB")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable and no line was taken")
-    public Uni<Response> batch(String ndjson) {
-        return Multi.createFrom().iterable(ArticleParser.lines(ndjson))
+    public Uni<Response> batch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+        return Multi.createFrom().iterable(ArticleParser.lines(RequestBodies.text(body, contentType, contentEncoding)))
                 .onItem().transformToUni(l -> line(l.number(), l.json())).merge(BATCH_CONCURRENCY)
                 .collect().asList()
                 .map(lines -> batchResponse(lines.stream().sorted(Comparator.comparingInt(LineResult::line)).toList()));

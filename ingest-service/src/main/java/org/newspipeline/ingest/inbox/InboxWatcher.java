@@ -7,12 +7,15 @@ import org.jboss.logging.Logger;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.format.TextFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -70,10 +74,21 @@ public class InboxWatcher {
         }
         Files.createDirectories(processedDir());
         Files.createDirectories(rejectedDir());
-        Map<Path, Seen> now = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Path, Seen> now = new ConcurrentHashMap<>();
         Map<Path, Uni<List<Ingestion.Outcome>>> publishing = new LinkedHashMap<>();
         for (Path file : pending()) {
-            Seen seen = new Seen(Files.size(file), Files.getLastModifiedTime(file));
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                // A link could point anywhere (the password file); a FIFO would block the reader.
+                reject(file, (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+                        + ": only files placed in the inbox itself are read");
+                continue;
+            }
+            if (attributes.size() > TextFiles.MAX_BYTES) {
+                reject(file, TextFiles.tooLarge(attributes.size()).getMessage());
+                continue;
+            }
+            Seen seen = new Seen(attributes.size(), attributes.lastModifiedTime());
             now.put(file, seen);
             boolean settled = seen.equals(lastScan.get(file))
                     && seen.modified().toInstant().isBefore(Instant.now().minus(config.settle()));
@@ -132,13 +147,16 @@ public class InboxWatcher {
         }
     }
 
-    /** Files waiting in the inbox (hidden and partial-download names excluded). */
+    /**
+     * Entries waiting in the inbox: anything but its folders (a link or a FIFO too, to be rejected),
+     * hidden and partial-download names excluded.
+     */
     public List<Path> pending() {
         if (!Files.isDirectory(config.dir())) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(config.dir())) {
-            return list.filter(Files::isRegularFile)
+            return list.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.getFileName().toString().matches(".*\\.(part|tmp|crdownload|partial)$"))
                     .sorted()

@@ -38,6 +38,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -63,8 +64,11 @@ public final class FaultDrill {
     private static final int BATCH_LINES = 250;
     private static final Duration OUTAGE = Duration.ofSeconds(5);
 
-    /** @param recoverySeconds from the fault until an article posted after it was searchable */
-    public record FaultResult(String fault, double recoverySeconds) {
+    /**
+     * @param readySeconds   from the fault until every service answered ready again
+     * @param flowingSeconds from the fault until articles were being stored again after that
+     */
+    public record FaultResult(String fault, double readySeconds, double flowingSeconds) {
     }
 
     /**
@@ -79,10 +83,11 @@ public final class FaultDrill {
 
         public void print() {
             System.out.printf("fault drill: %,d articles in %.0f s%n", articles, seconds);
-            System.out.printf("  %-34s %12s %6s %10s %14s%n", "fault", "recovery s", "lost", "duplicated", "dead-lettered");
+            System.out.printf("  %-34s %8s %10s %6s %10s %14s%n", "fault", "ready s", "storing s", "lost", "duplicated",
+                    "dead-lettered");
             for (FaultResult f : faults) {
-                System.out.printf("  %-34s %12.1f %6d %10d %14d%n", f.fault(), f.recoverySeconds(), articles - stored,
-                        storedRows - stored, goodDeadLettered);
+                System.out.printf("  %-34s %8.1f %10.1f %6d %10d %14d%n", f.fault(), f.readySeconds(), f.flowingSeconds(),
+                        articles - stored, storedRows - stored, goodDeadLettered);
             }
             System.out.printf("  poison at the edge answered: %s%n", edgeRefusals);
             System.out.printf("  poison records not in a dead-letter topic: %s%n", poisonMissing);
@@ -101,7 +106,8 @@ public final class FaultDrill {
         infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true);
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
         ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free());
-        services = PipelineServices.start(repoRoot, infra, ports, null, dir, (service, why) -> gaveUp.set(why));
+        services = PipelineServices.start(repoRoot, infra, ports, PipelineServices.LOOPBACK, null, dir,
+                (service, why) -> gaveUp.set(why));
     }
 
     public static Report run(Path repoRoot, int articles) throws Exception {
@@ -138,11 +144,15 @@ public final class FaultDrill {
             }
             long at = System.nanoTime();
             injections.get(i).run();
-            awaitProbeSearchable(Duration.ofMinutes(5));
-            faults.add(new FaultResult(names.get(i), (System.nanoTime() - at) / 1e9));
+            sleep(Duration.ofSeconds(1)); // a killed service's port may still answer for a moment
+            awaitAllReady(Duration.ofMinutes(3));
+            double ready = (System.nanoTime() - at) / 1e9;
+            awaitStoring(articles, Duration.ofMinutes(3));
+            faults.add(new FaultResult(names.get(i), ready, (System.nanoTime() - at) / 1e9));
         }
         loader.join();
         awaitAllReady(Duration.ofMinutes(2));
+        awaitProbeSearchable(Duration.ofMinutes(5));
 
         int[] stored = awaitStored(acknowledged, Duration.ofMinutes(Math.max(5, articles / 1000)));
         Set<String> deadKeys = keysOf(Topics.RAW_DLQ);
@@ -294,6 +304,27 @@ public final class FaultDrill {
                 // restarting
             }
             sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** Waits until the number of stored articles grows, or all of the run's articles are stored. */
+    private void awaitStoring(int articles, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long before = -1;
+        while (true) {
+            check(deadline, "no article was stored after the fault");
+            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+                 PreparedStatement ours = c.prepareStatement("SELECT count(*) FROM article WHERE body LIKE ?")) {
+                ours.setString(1, "%" + run + "%");
+                long now = count(ours);
+                if (now >= articles || (before >= 0 && now > before)) {
+                    return;
+                }
+                before = now;
+            } catch (SQLException away) {
+                // PostgreSQL still starting
+            }
+            sleep(Duration.ofMillis(500));
         }
     }
 

@@ -9,8 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newspipeline.edge.Problem;
 import org.newspipeline.query.http.BadParameterException;
-import org.newspipeline.query.http.Problem;
 import org.newspipeline.query.search.SearchRequest;
 
 import java.util.List;
@@ -45,6 +45,6 @@ public class EntityResource {
     @Operation(summary = "An entity by canonical name or alias: its aliases, article count and top co-occurring entities")
     public Response byName(@PathParam("name") String name) {
         return directory.byName(name).map(d -> Response.ok(d).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no entity named " + name));
+                .orElseGet(() -> Problem.response(404, "no entity named " + name));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newspipeline.edge.Problem;
 import org.newspipeline.query.article.ArticleRepository;
 import org.newspipeline.query.search.ArticleSearch;
 import org.newspipeline.query.search.SearchRequest;
@@ -56,6 +57,6 @@ public class ArticleResource {
     public Response byId(@PathParam("id") String id) {
         return articles.findByIdOptional(id)
                 .map(a -> Response.ok(a.document, MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no article with id " + id));
+                .orElseGet(() -> Problem.response(404, "no article with id " + id));
     }
 }

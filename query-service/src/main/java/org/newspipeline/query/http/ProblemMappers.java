@@ -1,20 +1,29 @@
 package org.newspipeline.query.http;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newspipeline.edge.Problem;
+import org.newspipeline.query.search.SearchUnavailableException;
 
-/** Every error this service answers with is a problem+json body. */
+import java.util.UUID;
+
+/** This service's own errors as problem bodies; the common ones are web-edge's. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+        return Problem.response(400, e.getMessage());
     }
 
-    /** What the framework rejects itself (an unparsable number, an unknown path) gets a problem body too. */
+    /** A 503 the client may retry; the cause (which may hold SQL) only in the log. */
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
-        return Problem.response(Response.Status.fromStatusCode(e.getResponse().getStatus()), e.getMessage());
+    public Response unavailable(SearchUnavailableException e) {
+        String id = UUID.randomUUID().toString();
+        LOG.warnf(e, "search %s could not be answered", id);
+        return Problem.builder(503, e.timedOut() ? "the search took too long and was stopped (" + id + ")"
+                : "the database is not available now (" + id + ")").header("Retry-After", "5").build();
     }
 }

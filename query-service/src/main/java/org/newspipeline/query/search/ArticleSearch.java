@@ -75,6 +75,7 @@ public class ArticleSearch {
     }
 
     private final DataSource db;
+    private final CursorSeal cursors;
     private final int windowSize;
     private final int countLimit;
     private final ExecutorService aside = Executors.newCachedThreadPool(r -> {
@@ -83,8 +84,9 @@ public class ArticleSearch {
         return t;
     });
 
-    public ArticleSearch(DataSource db, SearchConfig config) {
+    public ArticleSearch(DataSource db, SearchConfig config, CursorSeal cursors) {
         this.db = db;
+        this.cursors = cursors;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
     }
@@ -111,16 +113,16 @@ public class ArticleSearch {
             CompletableFuture<List<Count>> entities = beside(other -> entityCounts(other, newest));
             List<Candidate> page = new ArrayList<>();
             String next;
+            Cursor at = cursors.open(r);
             if (r.sort() == SearchRequest.Sort.DATE) {
-                Cursor at = r.cursor();
                 page.addAll(at == null && r.limit() <= newest.size() ? newest.subList(0, r.limit())
                         : window(c, m, at == null ? null : at.time(), at == null ? null : at.id(), r.limit()));
                 Candidate last = page.isEmpty() ? null : page.get(page.size() - 1);
                 next = page.size() == r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
             } else {
-                next = byRelevance(c, r, m, newest, page);
+                next = byRelevance(c, r, at, m, newest, page);
             }
-            return new Found(newest, hits(c, m, page), next, total, entities);
+            return new Found(newest, hits(c, m, page), next == null ? null : cursors.seal(next, r), total, entities);
         });
         long matches = join(f.total());
         List<Candidate> newest = f.newest();
@@ -132,9 +134,8 @@ public class ArticleSearch {
     }
 
     /** Fills {@code page} and returns the next cursor. */
-    private String byRelevance(Connection c, SearchRequest r, MatchingArticles m, List<Candidate> newest,
+    private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, List<Candidate> newest,
                                List<Candidate> page) throws SQLException {
-        Cursor at = r.cursor();
         List<Candidate> window = at == null || at.windowTime() == null ? newest
                 : window(c, m, at.windowTime(), at.windowId(), windowSize);
         while (true) {
@@ -236,7 +237,7 @@ public class ArticleSearch {
         try (Connection c = db.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new Sql.Failed(e);
+            throw new SearchUnavailableException(e);
         }
     }
 

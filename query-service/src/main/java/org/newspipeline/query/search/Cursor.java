@@ -38,6 +38,7 @@ public record Cursor(SearchRequest.Sort sort, Instant windowTime, String windowI
         return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @param value what {@link #encode()} gave, after {@link CursorSeal} vouched for it */
     static Cursor decode(String value, SearchRequest.Sort sort) {
         try {
             String[] p = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", -1);

@@ -3,6 +3,8 @@ package org.newspipeline.query.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /** Search settings; each has an environment override (QUERY_SEARCH_WINDOW, ...). */
 @ConfigMapping(prefix = "query.search")
 public interface SearchConfig {
@@ -14,4 +16,7 @@ public interface SearchConfig {
     /** The total is exact up to this many matches. */
     @WithDefault("1000")
     int countLimit();
+
+    /** The key cursors are sealed with; none: a random one per process (see {@link CursorSeal}). */
+    Optional<String> cursorKey();
 }

@@ -1,12 +1,10 @@
 package org.newspipeline.query.search;
 
+import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.query.http.BadParameterException;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,11 +17,13 @@ import java.util.Set;
  * @param to       exclusive upper bound (a day given as {@code to} includes that whole day)
  */
 public record SearchRequest(String q, String source, List<String> entities, String type, String place, String lang,
-                            Instant from, Instant to, Sort sort, int limit, Cursor cursor) {
+                            Instant from, Instant to, Sort sort, int limit, String cursor) {
 
     public enum Sort { RELEVANCE, DATE }
 
     public static final int MAX_LIMIT = 100;
+    /** Each entity filter is a semi-join: more than a few make a statement no one waits for. */
+    public static final int MAX_ENTITIES = 10;
     private static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
 
     public static SearchRequest of(String q, String source, List<String> entities, String type, String place,
@@ -43,15 +43,25 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         if (entityType != null && !TYPES.contains(entityType)) {
             throw new BadParameterException("type must be one of " + TYPES + ", not " + type);
         }
+        List<String> named = entities == null ? List.of() : entities.stream().filter(e -> !blank(e)).map(String::strip).toList();
+        if (named.size() > MAX_ENTITIES) {
+            throw new BadParameterException("at most " + MAX_ENTITIES + " entity values, not " + named.size());
+        }
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
             throw new BadParameterException("from must be before to");
         }
-        return new SearchRequest(blank(q) ? null : q.strip(), blank(source) ? null : source.strip(),
-                entities == null ? List.of() : entities.stream().filter(e -> !blank(e)).map(String::strip).toList(),
+        return new SearchRequest(blank(q) ? null : q.strip(), blank(source) ? null : source.strip(), named,
                 entityType, blank(place) ? null : place.strip(), blank(lang) ? null : lang.strip().toLowerCase(Locale.ROOT),
-                start, end, order, limit, blank(cursor) ? null : Cursor.decode(cursor, order));
+                start, end, order, limit, blank(cursor) ? null : cursor.strip());
+    }
+
+    /** Everything that decides which articles match and in what order: what a cursor is bound to. */
+    String binding() {
+        return String.join("\u0001", String.valueOf(q), String.valueOf(source), String.join("\u0002", entities),
+                String.valueOf(type), String.valueOf(place), String.valueOf(lang), String.valueOf(from),
+                String.valueOf(to), sort.name());
     }
 
     /** A page size as given in a query string; parsed here so that "many" is a 400, not JAX-RS's 404. */
@@ -72,16 +82,12 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         if (blank(value)) {
             return null;
         }
-        try {
-            String v = value.strip();
-            if (v.length() == 10) {
-                LocalDate day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(name + " must be an ISO-8601 day (2020-01-31) or date-time with offset, not " + value);
+        Instant instant = ArticleDates.tryParse(value).orElseThrow(() -> new BadParameterException(
+                name + " must be an ISO-8601 day (2020-01-31) or date-time with offset, not " + value));
+        if (!ArticleDates.isStorable(instant)) {
+            throw new BadParameterException(name + " must lie in the years 1 to 9999, not " + value);
         }
+        return endOfDay && value.strip().length() == 10 ? instant.plus(Duration.ofDays(1)) : instant;
     }
 
     static boolean blank(String s) {

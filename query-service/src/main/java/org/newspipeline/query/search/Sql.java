@@ -23,12 +23,8 @@ final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** The database did not answer: a 500 for the client, the cause in the log. */
-    static final class Failed extends RuntimeException {
-        Failed(SQLException cause) {
-            super("query failed: " + cause.getMessage(), cause);
-        }
-    }
+    /** No search statement runs longer; PostgreSQL cancels it (and the backend stops) after this. */
+    static final int TIMEOUT_SECONDS = 5;
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
@@ -67,6 +63,7 @@ final class Sql {
 
     <T> List<T> list(Connection c, Row<T> row) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(text.toString())) {
+            st.setQueryTimeout(TIMEOUT_SECONDS);
             if (planEachTime) {
                 st.unwrap(PGStatement.class).setPrepareThreshold(0);
             }

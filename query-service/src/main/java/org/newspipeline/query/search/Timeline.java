@@ -25,7 +25,7 @@ public class Timeline {
                     .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
                     .list(c, rs -> new ArticleSearch.Count(rs.getString("bucket"), rs.getLong("n")));
         } catch (SQLException e) {
-            throw new Sql.Failed(e);
+            throw new SearchUnavailableException(e);
         }
     }
 }

@@ -1,0 +1,198 @@
+package org.newspipeline.edge;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.newspipeline.contract.PayloadText;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every request passes before a resource sees it: a URI of sane length, parameters of
+ * storable text, and the caller's right to it. Writes (any method but GET, HEAD and OPTIONS: posts,
+ * previews, redrives) need an API key once keys are configured, and come from this machine only
+ * while none is; a write from a foreign web origin is refused either way (no cross-site posts).
+ * Reads need a read key once read keys are configured, except the health probes.
+ */
+public class EdgeFilter {
+
+    /** Longer request lines are answered 414 here (the HTTP layer's own limit is set above it). */
+    static final int MAX_URI_CHARS = 8192;
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Logger LOG = Logger.getLogger(EdgeFilter.class);
+
+    private final EdgeConfig config;
+    private final MeterRegistry metrics;
+
+    public EdgeFilter(EdgeConfig config, MeterRegistry metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void announce(@Observes StartupEvent event) {
+        if (keys(config.apiKeys()).isEmpty()) {
+            LOG.warn("No API key is configured (NEWS_API_KEYS): writes are accepted from loopback addresses only");
+        }
+        if (!keys(config.readKeys()).isEmpty()) {
+            LOG.info("Reads need a key (NEWS_READ_KEYS)");
+        }
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response check(ContainerRequestContext ctx, HttpServerRequest request) {
+        if (request.uri().length() > MAX_URI_CHARS) {
+            return Problem.response(414, "the request line is longer than " + MAX_URI_CHARS + " characters");
+        }
+        Optional<Response> bad = badParameter(ctx);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        String origin = ctx.getHeaderString("Origin");
+        if (ctx.getMethod().equals("OPTIONS") && origin != null) {
+            return preflight(origin);
+        }
+        return READS.contains(ctx.getMethod()) ? checkRead(ctx) : checkWrite(ctx, request, origin);
+    }
+
+    /** Cross-origin answers carry the CORS headers only for the configured origins. */
+    @ServerResponseFilter
+    public void cors(ContainerRequestContext request, ContainerResponseContext response) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && keys(config.corsOrigins()).contains(origin)) {
+            response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
+            response.getHeaders().add("Vary", "Origin");
+        }
+    }
+
+    private Optional<Response> badParameter(ContainerRequestContext ctx) {
+        MultivaluedMap<String, String> query;
+        String path;
+        try {
+            query = ctx.getUriInfo().getQueryParameters(true);
+            path = ctx.getUriInfo().getPath(true);
+        } catch (RuntimeException e) {
+            return Optional.of(Problem.response(400, "the request URI is not valid percent-encoded UTF-8"));
+        }
+        for (var parameter : query.entrySet()) {
+            Optional<String> wrong = PayloadText.problem(parameter.getKey())
+                    .or(() -> parameter.getValue().stream().map(PayloadText::problem).flatMap(Optional::stream).findFirst());
+            if (wrong.isPresent()) {
+                return Optional.of(Problem.response(400, "parameter '" + printable(parameter.getKey()) + "' " + wrong.get()));
+            }
+        }
+        return PayloadText.problem(path).map(wrong -> Problem.response(400, "the path " + wrong));
+    }
+
+    private Response preflight(String origin) {
+        if (!keys(config.corsOrigins()).contains(origin)) {
+            return Problem.response(403, "cross-origin requests are not allowed from " + printable(origin));
+        }
+        return Response.noContent()
+                .header("Access-Control-Allow-Origin", origin)
+                .header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE")
+                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding")
+                .header("Access-Control-Max-Age", "600")
+                .header("Vary", "Origin")
+                .build();
+    }
+
+    private Response checkRead(ContainerRequestContext ctx) {
+        List<String> readKeys = keys(config.readKeys());
+        if (readKeys.isEmpty() || ctx.getUriInfo().getPath().startsWith("/q/health")) {
+            return null;
+        }
+        return authorize(ctx, readKeys, keys(config.apiKeys()));
+    }
+
+    private Response checkWrite(ContainerRequestContext ctx, HttpServerRequest request, String origin) {
+        if (origin != null && !sameOrigin(origin, ctx.getHeaderString(HttpHeaders.HOST))
+                && !keys(config.corsOrigins()).contains(origin)) {
+            return refused("foreign-origin", 403, "writes from another web origin (" + printable(origin) + ") are refused");
+        }
+        List<String> apiKeys = keys(config.apiKeys());
+        if (!apiKeys.isEmpty()) {
+            return authorize(ctx, apiKeys, List.of());
+        }
+        if (!isLoopback(request.remoteAddress() == null ? null : request.remoteAddress().host())) {
+            return refused("not-loopback", 403,
+                    "writes are accepted from this machine only while no API key is configured (NEWS_API_KEYS)");
+        }
+        return null;
+    }
+
+    private Response authorize(ContainerRequestContext ctx, List<String> keys, List<String> alsoGood) {
+        String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return unauthorized("missing", "an API key is required: Authorization: Bearer <key>");
+        }
+        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        boolean known = false;
+        for (String key : keys) {
+            known |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
+        }
+        for (String key : alsoGood) {
+            known |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
+        }
+        return known ? null : unauthorized("wrong", "the API key is not valid");
+    }
+
+    private Response unauthorized(String reason, String detail) {
+        metrics.counter("news.http.refused", "reason", reason).increment();
+        return Problem.builder(401, detail).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response refused(String reason, int status, String detail) {
+        metrics.counter("news.http.refused", "reason", reason).increment();
+        return Problem.response(status, detail);
+    }
+
+    static boolean sameOrigin(String origin, String host) {
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && authority != null && authority.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null) {
+            return false;
+        }
+        try {
+            // A numeric address only: no name lookup for what a client sent.
+            return (address.indexOf(':') >= 0 || address.chars().allMatch(c -> c == '.' || Character.isDigit(c)))
+                    && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static List<String> keys(Optional<List<String>> configured) {
+        return configured.orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+    }
+
+    /** A client's text in an answer: short, and without control characters. */
+    private static String printable(String text) {
+        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,20 @@
+package org.newspipeline.edge;
+
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem body ({@code application/problem+json}): the one error form of every service. */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A problem response to build on (e.g. to add {@code Retry-After}). */
+    public static Response.ResponseBuilder builder(int status, String detail) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : status == 429 ? "Too Many Requests" : "Error";
+        return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail));
+    }
+
+    public static Response response(int status, String detail) {
+        return builder(status, detail).build();
+    }
+}
