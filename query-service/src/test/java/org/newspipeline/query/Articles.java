@@ -4,7 +4,7 @@ import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.EnrichedArticle.Entity;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.TestTopics;
 
 import java.time.Duration;
 import java.time.Instant;

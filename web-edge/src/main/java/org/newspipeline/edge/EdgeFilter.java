@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -60,7 +59,7 @@ public class EdgeFilter {
         if (request.uri().length() > MAX_URI_CHARS) {
             return Problem.response(414, "the request line is longer than " + MAX_URI_CHARS + " characters");
         }
-        Optional<Response> bad = badParameter(ctx);
+        Optional<Response> bad = badParameter(request);
         if (bad.isPresent()) {
             return bad.get();
         }
@@ -81,23 +80,36 @@ public class EdgeFilter {
         }
     }
 
-    private Optional<Response> badParameter(ContainerRequestContext ctx) {
-        MultivaluedMap<String, String> query;
-        String path;
-        try {
-            query = ctx.getUriInfo().getQueryParameters(true);
-            path = ctx.getUriInfo().getPath(true);
-        } catch (RuntimeException e) {
-            return Optional.of(Problem.response(400, "the request URI is not valid percent-encoded UTF-8"));
-        }
-        for (var parameter : query.entrySet()) {
-            Optional<String> wrong = PayloadText.problem(parameter.getKey())
-                    .or(() -> parameter.getValue().stream().map(PayloadText::problem).flatMap(Optional::stream).findFirst());
-            if (wrong.isPresent()) {
-                return Optional.of(Problem.response(400, "parameter '" + printable(parameter.getKey()) + "' " + wrong.get()));
+    /** Every name and value of the query string, and the path, decoded strictly and checked for storable text. */
+    private static Optional<Response> badParameter(HttpServerRequest request) {
+        String query = request.query();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String rawName = eq < 0 ? pair : pair.substring(0, eq);
+                String name;
+                try {
+                    name = StrictPercentDecoding.decode(rawName, true);
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(Problem.response(400, "a parameter name " + e.getMessage()));
+                }
+                try {
+                    String value = eq < 0 ? "" : StrictPercentDecoding.decode(pair.substring(eq + 1), true);
+                    Optional<String> wrong = PayloadText.problem(name).or(() -> PayloadText.problem(value));
+                    if (wrong.isPresent()) {
+                        return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' " + wrong.get()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' " + e.getMessage()));
+                }
             }
         }
-        return PayloadText.problem(path).map(wrong -> Problem.response(400, "the path " + wrong));
+        try {
+            return PayloadText.problem(StrictPercentDecoding.decode(request.path(), false))
+                    .map(wrong -> Problem.response(400, "the path " + wrong));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Problem.response(400, "the path " + e.getMessage()));
+        }
     }
 
     private Response preflight(String origin) {

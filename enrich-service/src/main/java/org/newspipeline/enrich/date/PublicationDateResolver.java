@@ -1,5 +1,6 @@
 package org.newspipeline.enrich.date;
 
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.EnrichedArticle.Publication;
 import org.newspipeline.contract.EnrichedArticle.Publication.DateSource;
 import org.newspipeline.contract.EnrichedArticle.Publication.Precision;
@@ -30,10 +31,11 @@ public final class PublicationDateResolver {
 
     public static PublicationDate resolve(RawArticle raw, String cleanText, Optional<Dateline> dateline) {
         List<String> conflicts = new ArrayList<>();
+        ArticleOrigin.Kind origin = ArticleOrigin.parse(raw.origin()).kind();
         Optional<StatedDates.StatedDate> stated = StatedDates.find(cleanText);
 
         if (raw.publishedAt() != null) {
-            DateSource source = raw.origin().startsWith("feed:") ? DateSource.FEED : DateSource.REQUEST;
+            DateSource source = origin == ArticleOrigin.Kind.FEED ? DateSource.FEED : DateSource.REQUEST;
             compare(raw.publishedAt(), dateline, stated, conflicts);
             return new PublicationDate(raw.publishedAt(), new Publication(Precision.DATETIME, source, 0.95, conflicts));
         }
@@ -46,7 +48,7 @@ public final class PublicationDateResolver {
         }
         Instant reference = raw.referenceDate() != null ? raw.referenceDate() : raw.receivedAt();
         DateSource referenceSource = raw.referenceDate() == null ? DateSource.RECEIVED
-                : raw.origin().startsWith("inbox:") ? DateSource.FILE : DateSource.REQUEST;
+                : origin == ArticleOrigin.Kind.INBOX ? DateSource.FILE : DateSource.REQUEST;
         if (dateline.isPresent()) {
             LocalDate day = latestNotAfter(dateline.get().day(), reference.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
             double confidence = 0.8 + yearEvidence(cleanText, day.getYear(), conflicts);

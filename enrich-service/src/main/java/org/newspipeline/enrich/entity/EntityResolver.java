@@ -3,6 +3,7 @@ package org.newspipeline.enrich.entity;
 import org.newspipeline.contract.EnrichedArticle.Entity;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
 import org.newspipeline.contract.EnrichedArticle.Mention;
+import org.newspipeline.enrich.text.Furniture;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class EntityResolver {
 
-    /** Never entities, whatever the recognizer says. */
+    /** Never entities, whatever the recognizer says (besides page furniture, see {@link Furniture}). */
     private static final Set<String> NEVER = Set.of(
             "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "our", "mr", "mrs", "ms",
-            "personal subjects", "asset id", "parent id", "preview language", "available languages", "other formats",
-            "all news", "must read", "more articles", "latest article", "reuter", "photo", "h.e", "council",
-            "organization", "organisation", "secretariat");
+            "reuter", "photo", "h.e", "council", "organization", "organisation", "secretariat");
     // At most 12 words before the acronym: an unbounded repeat recurses once per word, and a long
     // run of capitalised words overflowed the stack.
     private static final Pattern ACRONYM_DEFINITION = Pattern.compile(
@@ -50,7 +49,7 @@ public final class EntityResolver {
     public static boolean admissible(RecognizedMention m) {
         String t = m.text().strip();
         return t.length() >= 2 && t.length() <= LONGEST_NAME && Character.isUpperCase(t.codePointAt(0))
-                && !NEVER.contains(EntityCatalog.key(t));
+                && !NEVER.contains(EntityCatalog.key(t)) && !Furniture.isFurniture(t);
     }
 
     public List<Entity> resolve(String body, List<RecognizedMention> recognized) {

@@ -1,5 +1,6 @@
 package org.newspipeline.enrich.source;
 
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.EnrichedArticle.Source;
 import org.newspipeline.contract.EnrichedArticle.Source.Evidence;
 import org.newspipeline.contract.EnrichedArticle.Source.Kind;
@@ -26,7 +27,7 @@ public final class SourceResolver {
 
     public Source resolve(RawArticle raw, ArticleLayout layout) {
         if (raw.source() != null && !raw.source().isBlank()) {
-            Evidence evidence = raw.origin().startsWith("feed:") ? Evidence.FEED : Evidence.REQUEST;
+            Evidence evidence = ArticleOrigin.parse(raw.origin()).kind() == ArticleOrigin.Kind.FEED ? Evidence.FEED : Evidence.REQUEST;
             return registry.byAlias(raw.source())
                     .map(known -> source(known, evidence))
                     .orElseGet(() -> new Source(raw.source().strip(), Kind.OUTLET, evidence));

@@ -2,15 +2,14 @@ package org.newspipeline.enrich.pipeline;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.TestTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,19 +65,6 @@ class RawArticleProcessorTest {
     }
 
     @Test
-    void preview_returns_the_enrichment_without_publishing() {
-        given().contentType(ContentType.JSON)
-                .body("{\"text\":\"VITEBSK DISTRICT, 16 October (BelTA) – In 2020 the bloc said so.\","
-                        + "\"referenceDate\":\"2020-10-17\"}")
-                .when().post("/enrichments")
-                .then().statusCode(200)
-                .body("source.name", equalTo("BelTA"))
-                .body("dateline.place", equalTo("VITEBSK DISTRICT"))
-                .body("publishedAt", equalTo("2020-10-16T00:00:00Z"))
-                .body("publication.source", equalTo("DATELINE"));
-    }
-
-    @Test
     void records_that_cannot_be_stored_downstream_are_dead_lettered_and_can_be_redriven() {
         String farFuture = "far-future-" + UUID.randomUUID();
         TestTopics.send(Topics.RAW, farFuture, ("""
@@ -100,23 +85,5 @@ class RawArticleProcessorTest {
         int redriven = given().post("/dlq/redrive").then().statusCode(200).extract().path("redriven");
         assertTrue(redriven >= 2, "redriven: " + redriven);
         await().atMost(WAIT).until(() -> TestTopics.count(Topics.RAW_DLQ, r -> surrogate.equals(r.key())) == 2);
-    }
-
-    @Test
-    void preview_of_hostile_text_answers_and_absurd_dates_are_400() {
-        given().contentType(ContentType.TEXT).body("Abc. ".repeat(50_000))
-                .when().post("/enrichments")
-                .then().statusCode(200).body("skipped[0]", containsString("entities: searched in the first"));
-        given().contentType(ContentType.JSON).body("{\"text\":\"x\",\"referenceDate\":\"+999999999-12-31T23:59:59Z\"}")
-                .when().post("/enrichments")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("'referenceDate' must lie between"));
-    }
-
-    @Test
-    void preview_rejects_blank_text_with_400_problem() {
-        given().contentType(ContentType.JSON).body("{\"text\":\" \"}")
-                .when().post("/enrichments")
-                .then().statusCode(400).contentType("application/problem+json");
     }
 }

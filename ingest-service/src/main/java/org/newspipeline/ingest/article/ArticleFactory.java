@@ -3,6 +3,7 @@ package org.newspipeline.ingest.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.ingest.config.IngestConfig;
@@ -18,7 +19,7 @@ import java.util.List;
  * surrogates, fields of bounded size.
  */
 @ApplicationScoped
-public class ArticleFactory {
+class ArticleFactory {
 
     /** Metadata fields are short; only the body may be long. */
     static final int MAX_FIELD_CHARS = 2048;
@@ -27,7 +28,7 @@ public class ArticleFactory {
     private final IngestConfig config;
     private final Clock clock;
 
-    public ArticleFactory(IngestConfig config) {
+    ArticleFactory(IngestConfig config) {
         this.config = config;
         this.clock = Clock.systemUTC();
     }
@@ -35,7 +36,7 @@ public class ArticleFactory {
     /**
      * @param fileTime the reference date when the sender gave none (a file's modification time), or null
      */
-    public RawArticle fromSubmission(ArticleSubmission s, String origin, Instant fileTime) {
+    RawArticle fromSubmission(ArticleSubmission s, ArticleOrigin origin, Instant fileTime) {
         String body = requireBody(s.body());
         Instant publishedAt = date("publishedAt", s.publishedAt());
         Instant given = date("receivedAt", s.receivedAt());
@@ -46,7 +47,7 @@ public class ArticleFactory {
                     + MAX_CATEGORIES + " are kept");
         }
         categories = categories.stream().map(c -> field("categories", c)).filter(c -> c != null).toList();
-        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(s.url(), body), origin, clock.instant(),
+        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(s.url(), body), origin.toString(), clock.instant(),
                 reference, field("title", s.title()), body, field("url", s.url()), field("source", s.source()),
                 publishedAt, field("language", s.language()), field("author", s.author()), categories);
     }

@@ -4,11 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.RawArticle;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-/** The one way in: duplicates are recognised and reported, everything else is published. */
+/**
+ * The one way in, for every door (HTTP, inbox, feeds): a submission is validated into a raw article
+ * with its id ({@link #prepare}), then published unless it is a duplicate ({@link #ingest}). Every
+ * outcome is counted per kind of origin.
+ */
 @ApplicationScoped
 public class Ingestion {
 
@@ -20,31 +27,52 @@ public class Ingestion {
     /** Articles of one call to {@link #ingestAll} waiting for Kafka at once. */
     public static final int CONCURRENCY = 256;
 
+    private final ArticleFactory factory;
     private final SeenArticles seen;
     private final ArticlePublisher publisher;
     private final MeterRegistry metrics;
 
-    public Ingestion(SeenArticles seen, ArticlePublisher publisher, MeterRegistry metrics) {
+    public Ingestion(ArticleFactory factory, SeenArticles seen, ArticlePublisher publisher, MeterRegistry metrics) {
+        this.factory = factory;
         this.seen = seen;
         this.publisher = publisher;
         this.metrics = metrics;
     }
 
     /**
-     * @param sourceKind {@code http}, {@code inbox} or {@code feed}, for the counters
+     * @param referenceTime the reference date when the sender gave none (a file's modification
+     *                      time, a feed's fetch time), or null
+     * @throws InvalidArticleException (counted as rejected) saying what is wrong
+     */
+    public RawArticle prepare(ArticleSubmission submission, ArticleOrigin origin, Instant referenceTime) {
+        try {
+            return factory.fromSubmission(submission, origin, referenceTime);
+        } catch (InvalidArticleException e) {
+            countRejected(origin.kind());
+            throw e;
+        }
+    }
+
+    /** {@link #prepare} and {@link #ingest(RawArticle)} in one, for a single article. */
+    public Uni<Outcome> ingest(ArticleSubmission submission, ArticleOrigin origin) {
+        return ingest(prepare(submission, origin, null));
+    }
+
+    /**
      * @return completes once Kafka acknowledged (or at once for a duplicate); fails with
      * {@link PublishFailedException} when Kafka could not take it, in which case nothing was published
      */
-    public Uni<Outcome> ingest(RawArticle article, String sourceKind) {
+    public Uni<Outcome> ingest(RawArticle article) {
+        ArticleOrigin.Kind kind = ArticleOrigin.parse(article.origin()).kind();
         if (!seen.claim(article.id())) {
-            count(sourceKind, "duplicate");
+            count(kind, "duplicate");
             return Uni.createFrom().item(new Outcome(article.id(), Status.DUPLICATE));
         }
         return publisher.publish(article)
-                .onItem().invoke(() -> count(sourceKind, "accepted"))
+                .onItem().invoke(() -> count(kind, "accepted"))
                 .onFailure().invoke(() -> {
                     seen.release(article.id());
-                    count(sourceKind, "failed");
+                    count(kind, "failed");
                 })
                 .replaceWith(new Outcome(article.id(), Status.ACCEPTED));
     }
@@ -56,18 +84,18 @@ public class Ingestion {
      * @return completes once every article was acknowledged or recognised as a duplicate; fails
      * when one could not be published
      */
-    public Uni<List<Outcome>> ingestAll(List<RawArticle> articles, String sourceKind) {
+    public Uni<List<Outcome>> ingestAll(List<RawArticle> articles) {
         return Multi.createFrom().iterable(articles)
-                .onItem().transformToUni(a -> ingest(a, sourceKind)).merge(CONCURRENCY)
+                .onItem().transformToUni(this::ingest).merge(CONCURRENCY)
                 .collect().asList();
     }
 
-    /** Rejected input, counted with the rest. */
-    public void countRejected(String sourceKind) {
-        count(sourceKind, "rejected");
+    /** Input refused as a whole (an inbox file that is not an article file), counted with the rest. */
+    public void countRejected(ArticleOrigin.Kind kind) {
+        count(kind, "rejected");
     }
 
-    private void count(String sourceKind, String outcome) {
-        metrics.counter("ingest.articles", "source", sourceKind, "outcome", outcome).increment();
+    private void count(ArticleOrigin.Kind kind, String outcome) {
+        metrics.counter("ingest.articles", "source", kind.name().toLowerCase(Locale.ROOT), "outcome", outcome).increment();
     }
 }

@@ -8,8 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.RawArticle;
-import org.newspipeline.ingest.article.ArticleFactory;
 import org.newspipeline.ingest.article.ArticleSubmission;
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.config.IngestConfig;
@@ -37,15 +37,13 @@ public class FeedPoller {
 
     private final IngestConfig config;
     private final FeedStateStore states;
-    private final ArticleFactory factory;
     private final Ingestion ingestion;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    public FeedPoller(IngestConfig config, FeedStateStore states, ArticleFactory factory, Ingestion ingestion) {
+    public FeedPoller(IngestConfig config, FeedStateStore states, Ingestion ingestion) {
         this.config = config;
         this.states = states;
-        this.factory = factory;
         this.ingestion = ingestion;
     }
 
@@ -99,14 +97,13 @@ public class FeedPoller {
                 continue;
             }
             try {
-                articles.add(factory.fromSubmission(item, "feed:" + url, now));
+                articles.add(ingestion.prepare(item, ArticleOrigin.feed(url), now));
                 undated += item.publishedAt() == null ? 1 : 0;
             } catch (InvalidArticleException e) {
-                ingestion.countRejected("feed");
                 LOG.warnf("feed %s: item %s skipped: %s", url, entry.getLink(), e.getMessage());
             }
         }
-        List<Ingestion.Outcome> outcomes = ingestion.ingestAll(articles, "feed").await().atMost(config.publishTimeout().multipliedBy(2));
+        List<Ingestion.Outcome> outcomes = ingestion.ingestAll(articles).await().atMost(config.publishTimeout().multipliedBy(2));
         long accepted = outcomes.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
         return new FeedState(response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null), now, null,

@@ -54,6 +54,10 @@ public final class TextFiles {
         return new String(bytes, charsetOf(bytes));
     }
 
+    public static boolean hasByteOrderMark(byte[] bytes) {
+        return startsWith(bytes, 0xEF, 0xBB, 0xBF) || startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE);
+    }
+
     /** The charset the bytes were most likely written in (see {@link #decode}). */
     public static Charset charsetOf(byte[] bytes) {
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {

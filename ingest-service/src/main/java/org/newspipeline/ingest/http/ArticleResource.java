@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.newspipeline.ingest.article.ArticleFactory;
+import org.newspipeline.contract.ArticleOrigin;
+import org.newspipeline.contract.RawArticle;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
@@ -28,7 +29,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
-    static final String ORIGIN = "http";
     static final String NDJSON = "application/x-ndjson";
     /** Lines of one batch published at a time, so that a large batch queues in order instead of all at once. */
     static final int BATCH_CONCURRENCY = Ingestion.CONCURRENCY;
@@ -41,11 +41,9 @@ public class ArticleResource {
     public record BatchResult(int accepted, int duplicates, int rejected, int unavailable, List<LineResult> lines) {
     }
 
-    private final ArticleFactory factory;
     private final Ingestion ingestion;
 
-    public ArticleResource(ArticleFactory factory, Ingestion ingestion) {
-        this.factory = factory;
+    public ArticleResource(Ingestion ingestion) {
         this.ingestion = ingestion;
     }
 
@@ -94,8 +92,8 @@ public class ArticleResource {
 
     private Uni<LineResult> line(int number, String json) {
         try {
-            var article = factory.fromSubmission(ArticleParser.json(json, "line " + number), ORIGIN, null);
-            return ingestion.ingest(article, ORIGIN)
+            RawArticle article = ingestion.prepare(ArticleParser.json(json, "line " + number), ArticleOrigin.HTTP, null);
+            return ingestion.ingest(article)
                     .map(o -> new LineResult(number, o.status().name().toLowerCase(), o.id(), null))
                     .onFailure(PublishFailedException.class).recoverWithItem(f -> {
                         LOG.warnf("batch line %d (%s) unavailable: %s", number, article.id(), f.getMessage());
@@ -104,7 +102,6 @@ public class ArticleResource {
                     .onFailure(InvalidArticleException.class)
                     .recoverWithItem(f -> new LineResult(number, "rejected", article.id(), f.getMessage()));
         } catch (InvalidArticleException e) {
-            ingestion.countRejected(ORIGIN);
             return Uni.createFrom().item(new LineResult(number, "rejected", null, e.getMessage()));
         }
     }
@@ -122,7 +119,7 @@ public class ArticleResource {
     }
 
     private Uni<Response> accept(ArticleSubmission submission) {
-        return ingestion.ingest(factory.fromSubmission(submission, ORIGIN, null), ORIGIN)
+        return ingestion.ingest(submission, ArticleOrigin.HTTP)
                 .map(o -> Response.status(o.status() == Ingestion.Status.ACCEPTED ? 202 : 200)
                         .entity(new Accepted(o.id(), o.status().name().toLowerCase())).build());
     }

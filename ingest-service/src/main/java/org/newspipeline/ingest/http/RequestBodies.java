@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A request body as the text the client meant: {@code Content-Encoding: gzip} inflated (never past
- * {@value #MAX_INFLATED_BYTES} bytes), the {@code charset} parameter obeyed, and without one a
- * byte-order mark or the bytes themselves decide (as for inbox files).
+ * {@value #MAX_INFLATED_BYTES} bytes), then a byte-order mark, else the {@code charset} parameter,
+ * else the bytes themselves decide (as for inbox files).
  */
 final class RequestBodies {
 
@@ -32,7 +32,8 @@ final class RequestBodies {
     static String text(byte[] body, String contentType, String contentEncoding) {
         byte[] bytes = inflate(body == null ? new byte[0] : body, contentEncoding);
         Charset charset = charset(contentType);
-        if (charset == null) {
+        // A byte-order mark outranks the label, as browsers have it: clients often label by default.
+        if (charset == null || TextFiles.hasByteOrderMark(bytes)) {
             return TextFiles.decode(bytes);
         }
         try {

@@ -2,10 +2,11 @@ package org.newspipeline.ingest.inbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.RawArticle;
-import org.newspipeline.ingest.article.ArticleFactory;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.article.PublishFailedException;
 import org.newspipeline.ingest.config.IngestConfig;
 import org.newspipeline.ingest.format.ArticleFormat;
 import org.newspipeline.ingest.format.ArticleParser;
@@ -24,12 +25,10 @@ import java.util.List;
 @ApplicationScoped
 public class FileIngestion {
 
-    private final ArticleFactory factory;
     private final Ingestion ingestion;
     private final IngestConfig config;
 
-    public FileIngestion(ArticleFactory factory, Ingestion ingestion, IngestConfig config) {
-        this.factory = factory;
+    public FileIngestion(Ingestion ingestion, IngestConfig config) {
         this.ingestion = ingestion;
         this.config = config;
     }
@@ -43,7 +42,7 @@ public class FileIngestion {
      * Reads and validates the file now, and publishes its articles.
      *
      * @return completes with what happened to each article once Kafka acknowledged all of them, or
-     * fails with {@link org.newspipeline.ingest.article.PublishFailedException} when Kafka could not take them
+     * fails with {@link PublishFailedException} when Kafka could not take them
      * @throws InvalidArticleException when the file cannot be ingested (the reason says why)
      */
     public Uni<List<Ingestion.Outcome>> publish(Path file) throws IOException {
@@ -53,8 +52,8 @@ public class FileIngestion {
         String content = TextFiles.read(file);
         List<RawArticle> articles = new ArrayList<>();
         for (var submission : ArticleParser.parse(format, content, null)) {
-            articles.add(factory.fromSubmission(submission, "inbox:" + name, Files.getLastModifiedTime(file).toInstant()));
+            articles.add(ingestion.prepare(submission, ArticleOrigin.inbox(name), Files.getLastModifiedTime(file).toInstant()));
         }
-        return ingestion.ingestAll(articles, "inbox");
+        return ingestion.ingestAll(articles);
     }
 }

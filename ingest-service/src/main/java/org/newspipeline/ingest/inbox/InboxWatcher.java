@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.config.IngestConfig;
@@ -117,7 +118,7 @@ public class InboxWatcher {
     }
 
     private void reject(Path file, String reason) throws IOException {
-        ingestion.countRejected("inbox");
+        ingestion.countRejected(ArticleOrigin.Kind.INBOX);
         Path moved = move(file, rejectedDir());
         Files.writeString(rejectedDir().resolve(moved.getFileName() + ".reason.txt"), reason + "\n");
         LOG.warnf("%s rejected: %s", file.getFileName(), reason);

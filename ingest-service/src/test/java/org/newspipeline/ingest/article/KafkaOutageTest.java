@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.KafkaControl;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.SharedInfrastructure;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SharedInfrastructure;
+import org.newspipeline.testing.TestTopics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

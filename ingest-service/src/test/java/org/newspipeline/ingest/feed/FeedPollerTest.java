@@ -14,8 +14,8 @@ import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.TestTopics;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 package org.newspipeline.ingest.http;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,9 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.HostileRequests;
+import org.newspipeline.testing.HttpFuzzer;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.TestTopics;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArticleResourceTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void plain_text_is_published_keyed_by_id_with_cloud_event_headers() {
@@ -230,6 +241,51 @@ class ArticleResourceTest {
         for (CompletableFuture<Integer> a : accepted) {
             assertEquals(lines, a.get(120, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void a_gzip_body_is_inflated_and_a_bomb_is_413() throws IOException {
+        String text = "MOSCOW, May 26. /TASS/. Compressed story " + UUID.randomUUID();
+        String id = given().contentType(ContentType.TEXT).header("Content-Encoding", "gzip").body(gzip(text.getBytes(StandardCharsets.UTF_8)))
+                .when().post("/articles").then().statusCode(202).extract().path("id");
+        assertEquals(text, ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class).body());
+
+        given().contentType(ContentType.TEXT).header("Content-Encoding", "gzip").body(gzip(new byte[20 * 1024 * 1024]))
+                .when().post("/articles").then().statusCode(413).contentType("application/problem+json");
+        given().contentType(ContentType.TEXT).header("Content-Encoding", "br").body("x")
+                .when().post("/articles").then().statusCode(415).body("detail", containsString("Content-Encoding"));
+    }
+
+    @Test
+    void the_charset_or_a_byte_order_mark_decides_the_decoding() {
+        String text = "МОСКВА, 26 мая. /ТАСС/. Проверка " + UUID.randomUUID();
+        byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
+        String id = given().contentType("text/plain").body(utf16).when().post("/articles")
+                .then().statusCode(202).extract().path("id");
+        assertEquals(text, ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class).body());
+
+        String cp1251 = "Минск " + UUID.randomUUID();
+        String id2 = given().contentType("text/plain; charset=windows-1251").body(cp1251.getBytes(Charset.forName("windows-1251")))
+                .when().post("/articles").then().statusCode(202).extract().path("id");
+        assertEquals(cp1251, ContractJson.read(TestTopics.awaitKey(Topics.RAW, id2, WAIT).value(), RawArticle.class).body());
+
+        given().contentType("text/plain; charset=klingon").body("x".getBytes(StandardCharsets.UTF_8))
+                .when().post("/articles").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void generated_posts_never_fail() throws Exception {
+        HttpFuzzer.Outcome outcome = HttpFuzzer.run("POST /articles", new HostileRequests(base.toString(), 31).articlePosts(1000));
+        System.out.println(outcome);
+        assertEquals(List.of(), outcome.failures(), outcome.toString());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test

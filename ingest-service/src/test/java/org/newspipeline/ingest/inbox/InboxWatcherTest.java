@@ -7,10 +7,11 @@ import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.TestTopics;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,5 +115,29 @@ class InboxWatcherTest {
         awaitMoved(name, "processed");
         String whole = first + " and goes on".repeat(12);
         assertEquals(whole, published(whole).body());
+    }
+
+    @Test
+    void links_fifos_and_huge_files_are_rejected_without_being_read() throws Exception {
+        Files.createDirectories(INBOX);
+        Path secret = Files.writeString(Files.createTempFile("secret", ".txt"), "SECRET " + UUID.randomUUID());
+        String link = "link-" + UUID.randomUUID() + ".txt";
+        Files.createSymbolicLink(INBOX.resolve(link), secret.toAbsolutePath());
+        String fifo = "fifo-" + UUID.randomUUID() + ".txt";
+        assertEquals(0, new ProcessBuilder("mkfifo", INBOX.resolve(fifo).toString()).start().waitFor());
+        String huge = "huge-" + UUID.randomUUID() + ".ndjson";
+        try (RandomAccessFile file = new RandomAccessFile(INBOX.resolve("." + huge).toFile(), "rw")) {
+            file.setLength(17L * 1024 * 1024); // sparse: 17 MiB that take no disk
+        }
+        Files.move(INBOX.resolve("." + huge), INBOX.resolve(huge));
+
+        awaitMoved(link + ".reason.txt", "rejected");
+        awaitMoved(fifo + ".reason.txt", "rejected");
+        awaitMoved(huge + ".reason.txt", "rejected");
+        assertTrue(Files.readString(INBOX.resolve("rejected").resolve(link + ".reason.txt")).contains("symbolic link"));
+        assertTrue(Files.isSymbolicLink(INBOX.resolve("rejected").resolve(link)), "the link itself was moved");
+        assertTrue(Files.readString(INBOX.resolve("rejected").resolve(fifo + ".reason.txt")).contains("not a regular file"));
+        assertTrue(Files.readString(INBOX.resolve("rejected").resolve(huge + ".reason.txt")).contains("the limit is"));
+        assertEquals(0, TestTopics.count(Topics.RAW, r -> new String(r.value(), StandardCharsets.UTF_8).contains("SECRET")));
     }
 }

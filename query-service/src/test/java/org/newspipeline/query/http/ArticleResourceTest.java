@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.TestTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

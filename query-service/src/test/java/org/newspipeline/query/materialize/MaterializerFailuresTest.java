@@ -8,9 +8,9 @@ import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.DatabaseControl;
-import org.newspipeline.localstack.testing.PipelineTestResource;
-import org.newspipeline.localstack.testing.SharedInfrastructure;
-import org.newspipeline.localstack.testing.TestTopics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SharedInfrastructure;
+import org.newspipeline.testing.TestTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -7,7 +7,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.localstack.testing.PipelineTestResource;
+import org.newspipeline.testing.PipelineTestResource;
 
 import java.net.URI;
 import java.net.URL;

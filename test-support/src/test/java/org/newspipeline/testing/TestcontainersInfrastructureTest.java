@@ -1,8 +1,9 @@
-package org.newspipeline.localstack;
+package org.newspipeline.testing;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.newspipeline.localstack.TopicSetup;
 
 /** The same contract in containers; each test is skipped, saying why, where no Docker engine answers. */
 class TestcontainersInfrastructureTest extends InfrastructureContract {

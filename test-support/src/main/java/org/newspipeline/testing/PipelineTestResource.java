@@ -1,4 +1,4 @@
-package org.newspipeline.localstack.testing;
+package org.newspipeline.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.newspipeline.localstack.Infrastructure;

@@ -1,4 +1,4 @@
-package org.newspipeline.localstack;
+package org.newspipeline.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -11,6 +11,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.TopicSetup;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,10 +1,9 @@
-package org.newspipeline.localstack.testing;
+package org.newspipeline.testing;
 
 import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.Folders;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.Ports;
-import org.newspipeline.localstack.TestcontainersInfrastructure;
 import org.newspipeline.localstack.TopicSetup;
 
 import java.nio.file.Files;

@@ -1,6 +1,9 @@
-package org.newspipeline.localstack;
+package org.newspipeline.testing;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.TopicSetup;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;

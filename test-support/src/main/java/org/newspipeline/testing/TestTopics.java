@@ -1,4 +1,4 @@
-package org.newspipeline.localstack.testing;
+package org.newspipeline.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,9 +1,13 @@
-package org.newspipeline.localstack;
+package org.newspipeline.testing;
 
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.TopicSetup;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Kafka and PostgreSQL in containers, for machines with a Docker engine. */
@@ -17,7 +21,7 @@ public final class TestcontainersInfrastructure {
 
     public static boolean dockerAvailable() {
         // Asking Testcontainers where there is plainly no engine only logs alarming errors.
-        if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
             return false;
         }
         try {
