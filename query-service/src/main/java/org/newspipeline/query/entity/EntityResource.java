@@ -10,18 +10,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.edge.Problem;
-import org.newspipeline.query.http.BadParameterException;
 import org.newspipeline.query.search.SearchRequest;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 @Path("/entities")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
 
-    private static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
 
     private final EntityDirectory directory;
 
@@ -33,11 +29,7 @@ public class EntityResource {
     @Operation(summary = "Autocomplete: entities a name or alias of which starts with prefix, with article counts")
     public List<EntityDirectory.Suggestion> complete(@QueryParam("prefix") String prefix, @QueryParam("type") String type,
                                                      @QueryParam("limit") @DefaultValue("10") String limit) {
-        String t = type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT);
-        if (t != null && !TYPES.contains(t)) {
-            throw new BadParameterException("type must be one of " + TYPES + ", not " + type);
-        }
-        return directory.complete(prefix, t, SearchRequest.limit(limit));
+        return directory.complete(prefix, SearchRequest.entityType(type), SearchRequest.limit(limit));
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.query.article.ArticleRepository;
 import org.newspipeline.query.search.ArticleSearch;
+import org.newspipeline.query.search.Page;
 import org.newspipeline.query.search.SearchRequest;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public class ArticleResource {
     @Operation(summary = "Search articles: best match first with q, newest first without; facets and a cursor for the next page")
     @APIResponse(responseCode = "200", description = "{total, items, facets, next}")
     @APIResponse(responseCode = "400", description = "A bad parameter: unparsable date, limit over 100, unknown sort or type, foreign cursor")
-    public ArticleSearch.Page search(
+    public Page search(
             @Parameter(description = "web-search syntax: words, \"quoted phrases\", OR, -exclusion") @QueryParam("q") String q,
             @Parameter(description = "source name, e.g. TASS") @QueryParam("source") String source,
             @Parameter(description = "canonical name or alias; repeat to require several") @QueryParam("entity") List<String> entity,

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.edge.Problem;
+import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchUnavailableException;
 
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package org.newspipeline.query.search;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,24 +43,6 @@ public class ArticleSearch {
     private static final int SNIPPET_SOURCE_CHARS = 2000;
     private static final int PLAIN_SNIPPET_CHARS = 240;
 
-    public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
-                      List<String> entities) {
-    }
-
-    public record Count(String value, long count) {
-    }
-
-    /** @param counted how many of the newest matches the counts are over (all of them when fewer than the window) */
-    public record Facets(List<Count> source, List<Count> entity, List<Count> language, List<Count> month, int counted) {
-    }
-
-    /**
-     * @param totalExact false when there are more matches than {@code total} says
-     * @param next       the cursor of the next page; null after the last match
-     */
-    public record Page(long total, boolean totalExact, List<Hit> items, Facets facets, String next) {
-    }
-
     /** A match as facets and ranking need it, without its text. */
     private record Candidate(String id, Instant publishedAt, String source, String language, float rank) {
     }
@@ -70,7 +50,7 @@ public class ArticleSearch {
     private static final Comparator<Candidate> BEST_FIRST =
             Comparator.comparing(Candidate::rank).reversed().thenComparing(Candidate::id);
 
-    private interface Work<T> {
+    private interface ConnectionTask<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -78,39 +58,31 @@ public class ArticleSearch {
     private final CursorSeal cursors;
     private final int windowSize;
     private final int countLimit;
-    private final ExecutorService aside = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "search-aside");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ManagedExecutor executor;
 
-    public ArticleSearch(DataSource db, SearchConfig config, CursorSeal cursors) {
+    public ArticleSearch(DataSource db, SearchConfig config, CursorSeal cursors, ManagedExecutor executor) {
         this.db = db;
+        this.executor = executor;
         this.cursors = cursors;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
     }
 
-    @PreDestroy
-    void stop() {
-        aside.shutdownNow();
-    }
-
     /** What the request's own connection found; the count and entity facet may still be running. */
-    private record Found(List<Candidate> newest, List<Hit> hits, String next, CompletableFuture<Long> total,
+    private record PageInProgress(List<Candidate> newest, List<Hit> hits, String next, CompletableFuture<Long> total,
                          CompletableFuture<List<Count>> entities) {
     }
 
     public Page search(SearchRequest r) {
         // The connection goes back to the pool before waiting for the statements beside it: a request
         // never holds one while waiting for another, so a busy pool makes searches queue, not starve.
-        Found f = withConnection(c -> {
+        PageInProgress f = withConnection(c -> {
             MatchingArticles m = new MatchingArticles(c, r);
             List<Candidate> newest = window(c, m, null, null, windowSize);
             // A window that is not full holds every match: no need to count them.
             CompletableFuture<Long> total = newest.size() < windowSize
-                    ? CompletableFuture.completedFuture((long) newest.size()) : beside(other -> count(other, m));
-            CompletableFuture<List<Count>> entities = beside(other -> entityCounts(other, newest));
+                    ? CompletableFuture.completedFuture((long) newest.size()) : onAnotherConnection(other -> count(other, m));
+            CompletableFuture<List<Count>> entities = onAnotherConnection(other -> entityCounts(other, newest));
             List<Candidate> page = new ArrayList<>();
             String next;
             Cursor at = cursors.open(r);
@@ -122,7 +94,7 @@ public class ArticleSearch {
             } else {
                 next = byRelevance(c, r, at, m, newest, page);
             }
-            return new Found(newest, hits(c, m, page), next == null ? null : cursors.seal(next, r), total, entities);
+            return new PageInProgress(newest, hits(c, m, page), next == null ? null : cursors.seal(next, r), total, entities);
         });
         long matches = join(f.total());
         List<Candidate> newest = f.newest();
@@ -229,11 +201,11 @@ public class ArticleSearch {
     }
 
     /** Runs beside the request's own statements, on another pooled connection. */
-    private <T> CompletableFuture<T> beside(Work<T> work) {
-        return CompletableFuture.supplyAsync(() -> withConnection(work), aside);
+    private <T> CompletableFuture<T> onAnotherConnection(ConnectionTask<T> work) {
+        return executor.supplyAsync(() -> withConnection(work));
     }
 
-    private <T> T withConnection(Work<T> work) {
+    private <T> T withConnection(ConnectionTask<T> work) {
         try (Connection c = db.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package org.newspipeline.query.search;
 
-import org.newspipeline.query.http.BadParameterException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

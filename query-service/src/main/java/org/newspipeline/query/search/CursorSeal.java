@@ -1,7 +1,6 @@
 package org.newspipeline.query.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.newspipeline.query.http.BadParameterException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,13 +1,13 @@
 package org.newspipeline.query.search;
 
 import org.newspipeline.contract.ArticleDates;
-import org.newspipeline.query.http.BadParameterException;
+import org.newspipeline.contract.EnrichedArticle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What to search for, validated: every filter of {@code GET /articles}, {@code /stats/timeline}.
@@ -24,7 +24,6 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
     public static final int MAX_LIMIT = 100;
     /** Each entity filter is a semi-join: more than a few make a statement no one waits for. */
     public static final int MAX_ENTITIES = 10;
-    private static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
 
     public static SearchRequest of(String q, String source, List<String> entities, String type, String place,
                                    String lang, String from, String to, String sort, int limit, String cursor) {
@@ -39,10 +38,7 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         if (order == Sort.RELEVANCE && blank(q)) {
             order = Sort.DATE;
         }
-        String entityType = blank(type) ? null : type.strip().toUpperCase(Locale.ROOT);
-        if (entityType != null && !TYPES.contains(entityType)) {
-            throw new BadParameterException("type must be one of " + TYPES + ", not " + type);
-        }
+        String entityType = entityType(type);
         List<String> named = entities == null ? List.of() : entities.stream().filter(e -> !blank(e)).map(String::strip).toList();
         if (named.size() > MAX_ENTITIES) {
             throw new BadParameterException("at most " + MAX_ENTITIES + " entity values, not " + named.size());
@@ -62,6 +58,19 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         return String.join("\u0001", String.valueOf(q), String.valueOf(source), String.join("\u0002", entities),
                 String.valueOf(type), String.valueOf(place), String.valueOf(lang), String.valueOf(from),
                 String.valueOf(to), sort.name());
+    }
+
+    /** An entity type as given in a query string (any case), or null for none. */
+    public static String entityType(String type) {
+        if (blank(type)) {
+            return null;
+        }
+        try {
+            return EnrichedArticle.Entity.Type.valueOf(type.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("type must be one of " + Arrays.toString(EnrichedArticle.Entity.Type.values())
+                    + ", not " + type);
+        }
     }
 
     /** A page size as given in a query string; parsed here so that "many" is a 400, not JAX-RS's 404. */

@@ -18,12 +18,12 @@ public class Timeline {
     }
 
     /** @param interval day, week or month (validated by the caller; it names a date_trunc unit) */
-    public List<ArticleSearch.Count> counts(SearchRequest r, String interval) {
+    public List<Count> counts(SearchRequest r, String interval) {
         try (Connection c = db.getConnection()) {
             MatchingArticles m = new MatchingArticles(c, r);
             return Sql.of("SELECT to_char(date_trunc(?, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n", interval)
                     .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
-                    .list(c, rs -> new ArticleSearch.Count(rs.getString("bucket"), rs.getLong("n")));
+                    .list(c, rs -> new Count(rs.getString("bucket"), rs.getLong("n")));
         } catch (SQLException e) {
             throw new SearchUnavailableException(e);
         }

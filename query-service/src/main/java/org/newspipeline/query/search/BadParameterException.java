@@ -1,4 +1,4 @@
-package org.newspipeline.query.http;
+package org.newspipeline.query.search;
 
 /** A query parameter that cannot be used as given: answered with 400 and what is wrong. */
 public class BadParameterException extends RuntimeException {

@@ -1,0 +1,7 @@
+package org.newspipeline.query.search;
+
+import java.util.List;
+
+/** @param counted how many of the newest matches the counts are over (all of them when fewer than the window) */
+public record Facets(List<Count> source, List<Count> entity, List<Count> language, List<Count> month, int counted) {
+}

@@ -1,0 +1,12 @@
+package org.newspipeline.query.search;
+
+import java.util.List;
+
+/**
+ * One page of search results.
+ *
+ * @param totalExact false when there are more matches than {@code total} says
+ * @param next       the cursor of the next page; null after the last match
+ */
+public record Page(long total, boolean totalExact, List<Hit> items, Facets facets, String next) {
+}
