@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -130,8 +131,8 @@ class LocalPipelineIT {
     static void seedSearchesWork() throws Exception {
         List<String> byAlias = ids("entity=CSTO&limit=100");
         assertEquals(5, byAlias.size(), "every seed names the CSTO");
-        assertEquals(new java.util.HashSet<>(byAlias),
-                new java.util.HashSet<>(ids("entity=" + URLEncoder.encode("Collective Security Treaty Organization", StandardCharsets.UTF_8) + "&limit=100")));
+        assertEquals(new HashSet<>(byAlias),
+                new HashSet<>(ids("entity=" + URLEncoder.encode("Collective Security Treaty Organization", StandardCharsets.UTF_8) + "&limit=100")));
         List<String> phrase = ids("q=" + URLEncoder.encode("\"Treaty Organization\" -Kazakhstan", StandardCharsets.UTF_8));
         assertTrue(!phrase.isEmpty() && phrase.size() < 5, "the phrase, minus the articles naming Kazakhstan: " + phrase);
         JsonNode in2020 = get("from=2020-01-01&to=2020-12-31");

@@ -1,7 +1,9 @@
 package org.newspipeline.enrich.date;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -25,7 +27,7 @@ final class StatedDates {
             .parseCaseInsensitive().appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
 
     /** @param hasTime whether the text gave a time of day too */
-    record StatedDate(java.time.Instant instant, boolean hasTime, String text) {
+    record StatedDate(Instant instant, boolean hasTime, String text) {
     }
 
     private StatedDates() {
@@ -42,7 +44,7 @@ final class StatedDates {
                 LocalDate day = LocalDate.parse(m.group(1), dayFormat);
                 String time = m.group(2);
                 LocalDateTime at = time == null ? day.atStartOfDay()
-                        : day.atTime(java.time.LocalTime.parse(time.length() == 5 ? time + ":00" : time));
+                        : day.atTime(LocalTime.parse(time.length() == 5 ? time + ":00" : time));
                 return Optional.of(new StatedDate(at.toInstant(ZoneOffset.UTC), time != null, m.group()));
             } catch (DateTimeParseException notADate) {
                 // e.g. 2020-13-45: look further

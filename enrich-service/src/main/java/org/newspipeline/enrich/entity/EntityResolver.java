@@ -6,6 +6,7 @@ import org.newspipeline.contract.EnrichedArticle.Mention;
 import org.newspipeline.enrich.text.Furniture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,18 +55,18 @@ public final class EntityResolver {
 
     public List<Entity> resolve(String body, List<RecognizedMention> recognized) {
         Map<String, String> definedAcronyms = definedAcronyms(body);
-        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<String, MentionGroup> groups = new LinkedHashMap<>();
         for (RecognizedMention m : recognized) {
             if (!admissible(m)) {
                 continue;
             }
-            Group g = canonical(m.text().strip(), m.type(), definedAcronyms);
-            groups.merge(g.id(), g, Group::absorb).mentions.add(m);
+            MentionGroup g = canonical(m.text().strip(), m.type(), definedAcronyms);
+            groups.merge(g.id(), g, MentionGroup::withAliasesOf).mentions.add(m);
         }
         mergeShortFormsIntoFullNames(groups);
         int total = groups.values().stream().mapToInt(g -> g.mentions.size()).sum();
         List<Entity> entities = new ArrayList<>();
-        for (Group g : groups.values()) {
+        for (MentionGroup g : groups.values()) {
             Set<String> aliases = new LinkedHashSet<>(g.aliases);
             g.mentions.forEach(m -> aliases.add(m.text().strip()));
             aliases.remove(g.name);
@@ -79,7 +80,7 @@ public final class EntityResolver {
         return entities;
     }
 
-    private Group canonical(String text, Type type, Map<String, String> definedAcronyms) {
+    private MentionGroup canonical(String text, Type type, Map<String, String> definedAcronyms) {
         String name = type == Type.PERSON ? catalog.withCanonicalFirstName(text) : text;
         var known = catalog.byAlias(name).or(() -> catalog.byAlias(text))
                 // Organizations and places are often confused by the recognizer, a person for a place rarely.
@@ -87,11 +88,11 @@ public final class EntityResolver {
         if (known.isEmpty() && definedAcronyms.containsKey(text)) {
             String expansion = definedAcronyms.get(text);
             return catalog.byAlias(expansion)
-                    .map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases(), true))
-                    .orElseGet(() -> new Group(expansion, Type.ORGANIZATION, null, List.of(text), false));
+                    .map(k -> new MentionGroup(k.name(), k.type(), k.countryCode(), k.aliases(), true))
+                    .orElseGet(() -> new MentionGroup(expansion, Type.ORGANIZATION, null, List.of(text), false));
         }
-        return known.map(k -> new Group(k.name(), k.type(), k.countryCode(), k.aliases(), true))
-                .orElseGet(() -> new Group(name, type, null, List.of(), false));
+        return known.map(k -> new MentionGroup(k.name(), k.type(), k.countryCode(), k.aliases(), true))
+                .orElseGet(() -> new MentionGroup(name, type, null, List.of(), false));
     }
 
     /** "Collective Security Treaty Organization (CSTO)" defines CSTO. */
@@ -104,7 +105,7 @@ public final class EntityResolver {
             // Keep the trailing words whose initials spell the acronym: "learned from Secretary ... (CSTO)".
             String[] parts = words.split(" ");
             for (int from = 0; from < parts.length; from++) {
-                String candidate = String.join(" ", java.util.Arrays.copyOfRange(parts, from, parts.length));
+                String candidate = String.join(" ", Arrays.copyOfRange(parts, from, parts.length));
                 if (initials(candidate).equals(acronym)) {
                     acronyms.putIfAbsent(acronym, candidate);
                     break;
@@ -129,16 +130,16 @@ public final class EntityResolver {
      * organization acronym into the one organization it abbreviates; a shorter organization name
      * into the one longer name it ends ("Treaty Organization").
      */
-    private static void mergeShortFormsIntoFullNames(Map<String, Group> groups) {
-        for (Group shortForm : List.copyOf(groups.values())) {
+    private static void mergeShortFormsIntoFullNames(Map<String, MentionGroup> groups) {
+        for (MentionGroup shortForm : List.copyOf(groups.values())) {
             if (shortForm.known) {
                 continue; // a catalog entity is already canonical, never a short form of something else
             }
-            List<Group> targets = groups.values().stream()
+            List<MentionGroup> targets = groups.values().stream()
                     .filter(full -> full != shortForm && full.type == shortForm.type && abbreviates(shortForm.name, full.name, full.type))
                     .toList();
             if (targets.size() == 1) {
-                Group full = targets.get(0);
+                MentionGroup full = targets.get(0);
                 full.mentions.addAll(shortForm.mentions);
                 full.aliases.add(shortForm.name);
                 groups.remove(shortForm.id());
@@ -159,7 +160,7 @@ public final class EntityResolver {
     }
 
     /** Mentions of one canonical entity as they are collected. */
-    private static final class Group {
+    private static final class MentionGroup {
         final String name;
         final Type type;
         final String countryCode;
@@ -167,7 +168,7 @@ public final class EntityResolver {
         final boolean known;
         final List<RecognizedMention> mentions = new ArrayList<>();
 
-        Group(String name, Type type, String countryCode, List<String> aliases, boolean known) {
+        MentionGroup(String name, Type type, String countryCode, List<String> aliases, boolean known) {
             this.name = name;
             this.type = type;
             this.countryCode = countryCode;
@@ -179,7 +180,8 @@ public final class EntityResolver {
             return type + ":" + name;
         }
 
-        Group absorb(Group other) {
+        /** The same entity seen again under another name: keeps this one, with the other's aliases too. */
+        MentionGroup withAliasesOf(MentionGroup other) {
             aliases.addAll(other.aliases);
             return this;
         }

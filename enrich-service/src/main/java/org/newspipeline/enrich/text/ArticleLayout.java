@@ -8,10 +8,9 @@ import java.util.Optional;
 /**
  * What the text of an article is made of.
  *
- * @param titleStated   true when the title is a line of the text or was given, false when made from the lead
  * @param closingCredit a credit line the story ended with ("Reuter"), removed from the body
  * @param photoCredits  photo credit lines removed from the body ("© Alexander Shcherbak/TASS")
  */
-public record ArticleLayout(String title, boolean titleStated, Optional<Dateline> dateline, String body,
+public record ArticleLayout(String title, Optional<Dateline> dateline, String body,
                             Optional<String> closingCredit, List<String> photoCredits) {
 }

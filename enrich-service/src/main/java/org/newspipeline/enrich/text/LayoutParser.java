@@ -54,13 +54,11 @@ public final class LayoutParser {
         }
 
         String title = givenTitle == null || givenTitle.isBlank() ? null : givenTitle.strip();
-        boolean stated = title != null;
         int firstLine = paragraphStarts.isEmpty() ? -1 : paragraphStarts.get(0);
         if (firstLine >= 0 && firstLine != datelineLine && looksLikeTitle(lines.get(firstLine))) {
             String line = lines.get(firstLine).strip();
             if (title == null || title.equalsIgnoreCase(line)) {
                 title = line;
-                stated = true;
                 lines.set(firstLine, "");
             }
         }
@@ -72,7 +70,7 @@ public final class LayoutParser {
         if (title == null) {
             title = titleFromLead(body);
         }
-        return new ArticleLayout(title, stated, dateline, body, closingCredit, List.copyOf(photoCredits));
+        return new ArticleLayout(title, dateline, body, closingCredit, List.copyOf(photoCredits));
     }
 
     private Optional<String> removeClosingCredit(List<String> lines) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,8 +111,8 @@ public final class ConllEvaluation {
                 if (!EntityResolver.admissible(m)) {
                     continue;
                 }
-                int first = java.util.Arrays.binarySearch(starts, m.start());
-                int last = java.util.Arrays.binarySearch(starts, m.end() + 1);
+                int first = Arrays.binarySearch(starts, m.start());
+                int last = Arrays.binarySearch(starts, m.end() + 1);
                 int lastToken = last >= 0 ? last - 1 : (m.end() == text.length() ? starts.length - 1 : -1);
                 predicted.add(new Span(s, first, first >= 0 ? lastToken : -1, m.type()));
             }

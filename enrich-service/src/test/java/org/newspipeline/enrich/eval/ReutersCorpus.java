@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +38,9 @@ public final class ReutersCorpus {
             .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
 
     /** The place is what comes before the date in a Reuters dateline ("PORTLAND, Ore., Feb 26 -"). */
-    private static final java.util.regex.Pattern PLACE_BEFORE_DATE =
-            java.util.regex.Pattern.compile("^(.*?),?\\s+\\p{L}{3,9}\\.? \\d{1,2}\\b");
-    private static final java.util.regex.Pattern MONTH_DAY = java.util.regex.Pattern.compile("(\\p{L}{3,9})\\.?\\s+(\\d{1,2})\\b");
+    private static final Pattern PLACE_BEFORE_DATE =
+            Pattern.compile("^(.*?),?\\s+\\p{L}{3,9}\\.? \\d{1,2}\\b");
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\p{L}{3,9})\\.?\\s+(\\d{1,2})\\b");
 
     private ReutersCorpus() {
     }

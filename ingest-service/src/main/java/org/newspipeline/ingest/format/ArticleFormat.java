@@ -3,23 +3,17 @@ package org.newspipeline.ingest.format;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The forms an article arrives in, by file extension or media type. */
+/** The forms an article arrives in, by file extension. */
 public enum ArticleFormat {
-    TEXT("txt", "text/plain"),
-    JSON("json", "application/json"),
-    NDJSON("ndjson", "application/x-ndjson"),
-    HTML("html", "text/html");
+    TEXT("txt"),
+    JSON("json"),
+    NDJSON("ndjson"),
+    HTML("html");
 
     private final String extension;
-    private final String mediaType;
 
-    ArticleFormat(String extension, String mediaType) {
+    ArticleFormat(String extension) {
         this.extension = extension;
-        this.mediaType = mediaType;
-    }
-
-    public String mediaType() {
-        return mediaType;
     }
 
     public static Optional<ArticleFormat> ofFileName(String name) {

@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +53,7 @@ class FeedPollerTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = FEEDS.get(exchange.getRequestURI().getPath());
-            String etag = body == null ? null : "\"" + java.util.Arrays.hashCode(body) + "\"";
+            String etag = body == null ? null : "\"" + Arrays.hashCode(body) + "\"";
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -102,8 +105,8 @@ class FeedPollerTest {
         assertEquals("First", article.title());
         assertEquals("Body of the first item.", article.body());
         assertEquals("Example Outlet", article.source());
-        assertEquals(java.time.Instant.parse("2020-05-26T10:00:00Z"), article.publishedAt());
-        assertEquals(java.util.List.of("politics"), article.categories());
+        assertEquals(Instant.parse("2020-05-26T10:00:00Z"), article.publishedAt());
+        assertEquals(List.of("politics"), article.categories());
         assertEquals("feed:" + url("/synthetic.rss"), article.origin());
         io.restassured.RestAssured.given().get("/ingest/status").then().statusCode(200)
                 .body("feeds.'" + url("/synthetic.rss") + "'.items", org.hamcrest.Matchers.equalTo(2))
@@ -114,7 +117,7 @@ class FeedPollerTest {
     void feed_state_survives_a_restart(@org.junit.jupiter.api.io.TempDir Path stateDir) {
         FeedStateStore before = new FeedStateStore(stateDir);
         before.put("https://example.org/feed", new FeedState("\"e1\"", "Tue, 26 May 2020 10:00:00 GMT",
-                java.time.Instant.parse("2020-05-26T10:00:00Z"), null, 5, 1));
+                Instant.parse("2020-05-26T10:00:00Z"), null, 5, 1));
 
         FeedStateStore after = new FeedStateStore(stateDir);
 

@@ -16,6 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -108,7 +109,7 @@ class InboxWatcherTest {
         Files.writeString(file, first);
         for (int i = 0; i < 12; i++) {
             Thread.sleep(250);
-            Files.writeString(file, " and goes on", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, " and goes on", StandardOpenOption.APPEND);
             assertTrue(Files.exists(file), "taken while still being written");
         }
 

@@ -53,7 +53,7 @@ final class Sql {
     /**
      * For statements whose best plan depends on the values: "said" is in most articles, "coffee" in a
      * few. A server-prepared statement soon gets one generic plan for all of them (bitmap-scanning every
-     * "said" article, 85 ms instead of 3), so these are planned afresh each time. Statements that
+     * "said" article, many times slower), so these are planned afresh each time. Statements that
      * append this one inherit it.
      */
     Sql planEachTime() {

@@ -3,22 +3,15 @@ package org.newspipeline.query.http;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.contract.Topics;
 import org.newspipeline.testing.PipelineTestResource;
-import org.newspipeline.testing.TestTopics;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.newspipeline.query.Articles.article;
 import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.publish;
@@ -55,43 +48,6 @@ class ArticleResourceTest {
         awaitTitle(weak, "Other news");
         given().queryParam("q", word).get("/articles")
                 .then().body("items.id", equalTo(List.of(strong, weak)));
-    }
-
-    @Test
-    void replaying_and_older_versions_change_nothing() {
-        String id = "v-" + UUID.randomUUID();
-        publish(article(id, 2, "Version two", "Body two"));
-        awaitTitle(id, "Version two");
-
-        publish(article(id, 1, "Version one", "Body one"));
-        publish(article(id, 2, "Version two", "Body two"));
-        publish(article(id, 2, java.time.Instant.parse("2019-01-01T00:00:00Z"), "Enriched earlier", "Body", "TASS",
-                "2020-05-26", List.of()));
-        String marker = "m-" + UUID.randomUUID();
-        publish(article(marker, 1, "Marker", "Marker body"));
-        awaitTitle(marker, "Marker");
-
-        given().get("/articles/{id}", id).then().body("title", equalTo("Version two"));
-    }
-
-    @Test
-    void a_tombstone_deletes_the_article() {
-        String id = "t-" + UUID.randomUUID();
-        publish(article(id, 1, "To be deleted", "Body"));
-        awaitTitle(id, "To be deleted");
-
-        TestTopics.send(Topics.ENRICHED, id, null);
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/articles/{id}", id).then().statusCode(404));
-    }
-
-    @Test
-    void a_poison_record_goes_to_the_dead_letter_topic() {
-        String key = "poison-" + UUID.randomUUID();
-        TestTopics.send(Topics.ENRICHED, key, "[]".getBytes(StandardCharsets.UTF_8));
-
-        var dead = TestTopics.awaitKey(Topics.ENRICHED_DLQ, key, Duration.ofSeconds(20));
-        assertEquals(true, TestTopics.header(dead, "dead-letter-reason").contains("EnrichedArticle"));
     }
 
     @Test

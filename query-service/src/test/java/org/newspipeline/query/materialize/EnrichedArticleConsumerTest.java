@@ -32,15 +32,55 @@ import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.entity;
 import static org.newspipeline.query.Articles.publish;
 
-/** One bad record never stops materializing; a database that is away only pauses it. */
+/**
+ * Materializing {@code articles.enriched}: idempotent upserts and tombstones; one bad record never
+ * stops it; a database that is away only pauses it.
+ */
 @QuarkusTest
 @QuarkusTestResource(PipelineTestResource.class)
-class MaterializerFailuresTest {
+class EnrichedArticleConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static String reason(ConsumerRecord<String, byte[]> dead) {
         return TestTopics.header(dead, "dead-letter-reason");
+    }
+
+    @Test
+    void replaying_and_older_versions_change_nothing() {
+        String id = "v-" + UUID.randomUUID();
+        publish(article(id, 2, "Version two", "Body two"));
+        awaitTitle(id, "Version two");
+
+        publish(article(id, 1, "Version one", "Body one"));
+        publish(article(id, 2, "Version two", "Body two"));
+        publish(article(id, 2, Instant.parse("2019-01-01T00:00:00Z"), "Enriched earlier", "Body", "TASS",
+                "2020-05-26", List.of()));
+        String marker = "m-" + UUID.randomUUID();
+        publish(article(marker, 1, "Marker", "Marker body"));
+        awaitTitle(marker, "Marker");
+
+        given().get("/articles/{id}", id).then().body("title", equalTo("Version two"));
+    }
+
+    @Test
+    void a_tombstone_deletes_the_article() {
+        String id = "t-" + UUID.randomUUID();
+        publish(article(id, 1, "To be deleted", "Body"));
+        awaitTitle(id, "To be deleted");
+
+        TestTopics.send(Topics.ENRICHED, id, null);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/articles/{id}", id).then().statusCode(404));
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic() {
+        String key = "poison-" + UUID.randomUUID();
+        TestTopics.send(Topics.ENRICHED, key, "[]".getBytes(StandardCharsets.UTF_8));
+
+        var dead = TestTopics.awaitKey(Topics.ENRICHED_DLQ, key, Duration.ofSeconds(20));
+        assertTrue(reason(dead).contains("EnrichedArticle"), reason(dead));
     }
 
     @Test
