@@ -22,6 +22,14 @@ public final class HttpFuzzer {
     /** @param failures one line per broken promise: the request and what came back */
     public record Outcome(String endpoint, int requests, double p99Millis, double maxMillis, List<String> failures) {
 
+        /** Prints the outcome and fails with the broken promises, if any. */
+        public void assertNoFailures() {
+            System.out.println(this);
+            if (!failures.isEmpty()) {
+                throw new AssertionError(this);
+            }
+        }
+
         @Override
         public String toString() {
             return String.format("%s: %,d requests, p99 %.1f ms, max %.1f ms, %d failures%s", endpoint, requests,

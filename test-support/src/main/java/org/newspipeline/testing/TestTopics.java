@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Writes and reads records on the shared test broker, the way another team's tool would. */
@@ -61,21 +62,23 @@ public final class TestTopics {
 
     /** How many records of the topic, from its beginning to its current end, match. */
     public static int count(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers());
+        int[] count = {0};
+        readAll(SharedInfrastructure.get().kafkaBootstrapServers(), topic, r -> count[0] += match.test(r) ? 1 : 0);
+        return count[0];
+    }
+
+    /** Every record of the topic from its beginning to its end at the time of the call (or a little past it). */
+    public static void readAll(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> action) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            int count = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    count += match.test(r) ? 1 : 0;
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(action);
             }
-            return count;
         }
     }
 

@@ -2,16 +2,10 @@ package org.newspipeline.pipeline.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.DatabaseControl;
@@ -22,6 +16,7 @@ import org.newspipeline.localstack.KafkaControl;
 import org.newspipeline.localstack.PipelineServices;
 import org.newspipeline.localstack.Ports;
 import org.newspipeline.localstack.TopicSetup;
+import org.newspipeline.testing.TestTopics;
 
 import java.io.IOException;
 import java.net.URI;
@@ -377,19 +372,7 @@ public final class FaultDrill {
 
     private Set<String> keysOf(String topic) {
         Set<String> keys = ConcurrentHashMap.newKeySet();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    keys.add(String.valueOf(r.key()));
-                }
-            }
-        }
+        TestTopics.readAll(infra.kafkaBootstrapServers(), topic, r -> keys.add(String.valueOf(r.key())));
         return keys;
     }
 
