@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Snippets of a page of results. PostgreSQL's ts_headline re-parses every text it is given (0.2 ms
- * per 850-character story, most of a 100-item page's time); here a word matches when it reduces to a
+ * Snippets of a page of results. PostgreSQL's ts_headline re-parses every text it is given
+ * (most of a 100-item page's time); here a word matches when it reduces to a
  * lexeme of the query the way the 'english' configuration indexes it: unaccented, lower-cased and
  * Snowball-stemmed, numbers as they are. Not thread-safe: one per request.
  */
