@@ -1,0 +1,2 @@
+#!/bin/sh
+exec java -Xmx128m -cp '/opt/kafka/libs/*' org.newspipeline.localstack.TopicsCommand "$@"

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Scale-out and fault test of the containers, on this machine only (the compose project's own network
+# and loopback). Installs docker.io, docker-compose and debootstrap when absent, starts dockerd when
+# none answers (and stops what it started), builds every image offline (build-images.sh), then:
+#   3 enrich and 2 query replicas; every partition owned, by more than one member;
+#   5,000 unique articles posted while one enrich and one query replica are killed with SIGKILL;
+#   exactly 5,000 stored, no duplicates, every partition reassigned;
+#   throughput with 1 and with 3 enrich replicas.
+# Skips (exit 0, saying why) only when no Docker engine can be started. Run after ./mvnw package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROJECT=newspipeline-test
+COMPOSE="docker-compose -p $PROJECT -f docker-compose.yml -f docker-compose.offline.yml --env-file containers/test.env"
+started_dockerd=""
+
+log() { printf '[containers] %s\n' "$*"; }
+
+need() {
+  local missing=()
+  command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+engine() {
+  docker info >/dev/null 2>&1 && return 0
+  log "starting dockerd"
+  (dockerd >/tmp/containers-dockerd.log 2>&1 &)
+  for _ in $(seq 1 30); do
+    if docker info >/dev/null 2>&1; then started_dockerd=yes; return 0; fi
+    sleep 1
+  done
+  return 1
+}
+
+cleanup() {
+  $COMPOSE down -v --remove-orphans >/dev/null 2>&1 || true
+  rm -f containers/test.env
+  if [ -n "$started_dockerd" ]; then
+    log "stopping the dockerd this script started"
+    pkill -x dockerd || true
+  fi
+}
+
+if ! need || ! engine; then
+  log "SKIPPED: no Docker engine could be started here (see /tmp/containers-dockerd.log)"
+  exit 0
+fi
+trap cleanup EXIT
+
+containers/build-images.sh
+printf 'NEWS_API_KEYS=%s\nPOSTGRES_PASSWORD=%s\nQUERY_SEARCH_CURSOR_KEY=%s\n' \
+  "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" \
+  "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" > containers/test.env
+KEY=$(sed -n 's/^NEWS_API_KEYS=//p' containers/test.env)
+$COMPOSE config -q
+
+healthy() { # service, count
+  local ids n
+  ids=$($COMPOSE ps -q "$1")
+  n=0
+  for id in $ids; do
+    [ "$(docker inspect -f '{{.State.Health.Status}}' "$id" 2>/dev/null)" = healthy ] && n=$((n + 1))
+  done
+  [ "$n" -ge "$2" ]
+}
+
+await_healthy() { # service, count
+  for _ in $(seq 1 120); do healthy "$1" "$2" && return 0; sleep 2; done
+  log "FAILED: $1 did not reach $2 healthy replicas"; $COMPOSE ps; $COMPOSE logs --tail 50 "$1"; exit 1
+}
+
+assignment() { # group
+  $COMPOSE exec -T kafka /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:19092 --describe-group "$1" | sort
+}
+
+stored() { # marker
+  $COMPOSE exec -T postgres psql -U news -d news -tAc "SELECT count(*), count(DISTINCT id) FROM article WHERE body LIKE '%$1%'"
+}
+
+post() { # marker, from, count: batches of 250 through the ingest API, re-sent until acknowledged
+  python3 - "$@" "$KEY" <<'PY'
+import json, sys, time, urllib.request
+marker, start, count, key = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+for first in range(start, start + count, 250):
+    lines = [json.dumps({"title": f"Container story {i}", "body": f"MINSK, May 26. /BelTA/. Story {i} of {marker} about talks in Minsk."})
+             for i in range(first, min(start + count, first + 250))]
+    while lines:
+        req = urllib.request.Request("http://127.0.0.1:8081/articles/batch", data="\n".join(lines).encode(),
+                                     headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + key})
+        try:
+            answer = json.load(urllib.request.urlopen(req, timeout=60))
+            lines = [lines[l["line"] - 1] for l in answer["lines"] if l["status"] == "unavailable"]
+        except Exception:
+            time.sleep(1)
+        if lines:
+            time.sleep(1)
+PY
+}
+
+await_stored() { # marker, expected
+  for _ in $(seq 1 300); do
+    [ "$(stored "$1" | cut -d'|' -f1)" = "$2" ] && return 0
+    sleep 2
+  done
+  log "FAILED: $(stored "$1") stored of $2"; exit 1
+}
+
+log "starting Kafka, PostgreSQL, ingest, 3 enrich and 2 query replicas"
+started=$(date +%s)
+$COMPOSE up -d --scale enrich-service=3 --scale query-service=2
+await_healthy enrich-service 3
+await_healthy query-service 2
+await_healthy ingest-service 1
+log "all replicas healthy after $(( $(date +%s) - started )) s"
+docker images --format '{{.Repository}} {{.Size}}' | grep '^news-pipeline/' | sed 's/^/[containers] image /'
+
+sleep 10
+for group in enrich-service query-service; do
+  log "assignment of $group before:"; assignment $group | tee /tmp/assign-$group.txt
+  parts=$(grep -c 'articles\.' /tmp/assign-$group.txt || true)
+  members=$(awk '{print $3}' /tmp/assign-$group.txt | sort -u | wc -l)
+  [ "$parts" -eq 6 ] && [ "$members" -gt 1 ] || { log "FAILED: $group owns $parts of 6 partitions with $members members"; exit 1; }
+done
+
+marker="run$(date +%s%N)"
+post "$marker" 0 5000 &
+loader=$!
+sleep 8
+enrich_victim=$($COMPOSE ps -q enrich-service | head -1)
+query_victim=$($COMPOSE ps -q query-service | head -1)
+log "SIGKILL to enrich replica ${enrich_victim:0:12} and query replica ${query_victim:0:12}"
+docker kill -s KILL "$enrich_victim" "$query_victim" >/dev/null
+wait $loader
+await_stored "$marker" 5000
+read -r total distinct < <(stored "$marker" | tr '|' ' ')
+log "stored $total of 5000, $distinct distinct ids"
+[ "$total" = 5000 ] && [ "$distinct" = 5000 ] || { log "FAILED: lost or duplicated"; exit 1; }
+
+sleep 15
+for group in enrich-service query-service; do
+  log "assignment of $group after the kill:"; assignment $group | tee /tmp/assign-$group-after.txt
+  parts=$(grep -c 'articles\.' /tmp/assign-$group-after.txt || true)
+  [ "$parts" -eq 6 ] || { log "FAILED: $group owns $parts of 6 partitions after the kill"; exit 1; }
+done
+
+rate() { # replicas: articles stored per second for 2,000 posted at once
+  $COMPOSE up -d --no-recreate --scale enrich-service="$1" --scale query-service=1 enrich-service query-service >/dev/null 2>&1
+  await_healthy enrich-service "$1"
+  sleep 12
+  local m="rate$1x$(date +%s%N)" t0
+  t0=$(date +%s.%N)
+  post "$m" 0 2000
+  await_stored "$m" 2000
+  python3 -c "import sys; print(f'{2000 / (float(sys.argv[2]) - float(sys.argv[1])):.0f}')" "$t0" "$(date +%s.%N)"
+}
+log "throughput with 1 enrich replica: $(rate 1) articles/s"
+log "throughput with 3 enrich replicas: $(rate 3) articles/s"
+log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL"
