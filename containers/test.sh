@@ -131,8 +131,8 @@ marker="run$(date +%s%N)"
 post "$marker" 0 5000 &
 loader=$!
 sleep 8
-enrich_victim=$($COMPOSE ps -q enrich-service | head -1)
-query_victim=$($COMPOSE ps -q query-service | head -1)
+enrich_victim=$($COMPOSE ps -q enrich-service | sed -n 1p)
+query_victim=$($COMPOSE ps -q query-service | sed -n 1p)
 log "SIGKILL to enrich replica ${enrich_victim:0:12} and query replica ${query_victim:0:12}"
 docker kill -s KILL "$enrich_victim" "$query_victim" >/dev/null
 wait $loader
