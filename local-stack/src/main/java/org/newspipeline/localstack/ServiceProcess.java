@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
                                        List<String> jvmOptions, Path logDir) throws IOException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(module + ".log");
@@ -50,14 +51,21 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return command(module, port, command, environment, repoRoot, log);
+    }
+
+    /** Any command as a supervised service, its output appended to {@code log}. */
+    static ServiceProcess command(String name, int port, List<String> command, Map<String, String> env, Path workDir,
+                                  Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(repoRoot.toFile())
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 // Appended, so that a restarted service's log follows the one it replaces.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(env);
-        return new ServiceProcess(module, port, builder, log);
+        return new ServiceProcess(name, port, builder, log);
     }
 
     /** Starts the service again after its process ended. */

@@ -29,9 +29,16 @@ public final class Supervisor implements AutoCloseable {
     private final GiveUp giveUp;
     private final Map<ServiceProcess, Deque<Instant>> crashes = new HashMap<>();
     private final Thread thread;
+    private final Duration firstPause;
     private volatile boolean stopping;
 
     Supervisor(List<ServiceProcess> services, GiveUp giveUp) {
+        this(services, giveUp, Duration.ofSeconds(1));
+    }
+
+    /** @param firstPause the pause before the first restart, doubled for each further one */
+    Supervisor(List<ServiceProcess> services, GiveUp giveUp, Duration firstPause) {
+        this.firstPause = firstPause;
         this.services = services;
         this.giveUp = giveUp;
         this.thread = new Thread(this::watch, "supervisor");
@@ -69,10 +76,10 @@ public final class Supervisor implements AutoCloseable {
                     + " minutes (last exit code " + exitCode + ")");
             return false;
         }
-        Duration pause = Duration.ofSeconds(1L << (recent.size() - 1));
+        Duration pause = firstPause.multipliedBy(1L << (recent.size() - 1));
         pause = pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
-        System.out.printf("%s ended with exit code %d (%d of %d allowed within %d minutes); restarting in %d s%n",
-                service.name(), exitCode, recent.size(), MAX_CRASHES - 1, WINDOW.toMinutes(), pause.toSeconds());
+        System.out.printf("%s ended with exit code %d (%d of %d allowed within %d minutes); restarting in %.1f s%n",
+                service.name(), exitCode, recent.size(), MAX_CRASHES - 1, WINDOW.toMinutes(), pause.toMillis() / 1000.0);
         Thread.sleep(pause.toMillis());
         if (stopping) {
             return false;

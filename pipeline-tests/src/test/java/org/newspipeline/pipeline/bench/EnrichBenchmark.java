@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * Enriched articles per second through the packaged enrich-service (entity recognition included,
  * both cores), on Reuters-21578 stories sent as wire copy to {@code articles.raw}, and the
  * service's resident memory. Run after a package:
- * <pre>./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.EnrichBenchmark -Dexec.classpathScope=test</pre>
+ * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.EnrichBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class EnrichBenchmark {
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Accepted articles per second through ingest-service, 4 KB articles, on the embedded broker:
  * {@code POST /articles/batch} (several clients) and the watched folder. Run after a package:
- * <pre>./mvnw -q package -DskipTests && ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.IngestBenchmark -Dexec.classpathScope=test</pre>
+ * <pre>./mvnw -q install -DskipTests && ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.IngestBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class IngestBenchmark {
 

@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * Loads 100,000 articles (the Reuters-21578 stories from {@code ../shared/data}, repeated with varied
  * ids) through Kafka into query-service, then prints the load rate and p50/p99 latency of
  * representative searches over HTTP. Run after a package:
- * <pre>./mvnw -q package -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
+ * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class SearchBenchmark {
 
