@@ -17,7 +17,7 @@ log() { printf '[containers] %s\n' "$*"; }
 
 need() {
   local missing=()
-  command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)  # a docker CLI alone is not an engine
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   if [ ${#missing[@]} -gt 0 ]; then
