@@ -16,7 +16,6 @@ import org.newspipeline.enrich.text.LayoutParser;
 import org.newspipeline.enrich.text.WireText;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,12 +10,10 @@ import org.newspipeline.testing.HttpFuzzer;
 import org.newspipeline.testing.PipelineTestResource;
 
 import java.net.URL;
-import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code POST /enrichments}: the enrichment as it would be published, for any input up to the size limit. */
 @QuarkusTest
