@@ -63,22 +63,33 @@ public class DeadLetterQueue {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Per partition: the first record, the one after the last redriven, and the end (exclusive). */
+    private record Positions(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> redriveFrom,
+                             Map<TopicPartition, Long> end) {
+
+        static Positions of(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
+            Map<TopicPartition, Long> redriveFrom = new HashMap<>();
+            partitions.forEach(p -> redriveFrom.put(p,
+                    Math.max(begin.get(p), redriven.get(p) == null ? 0 : redriven.get(p).offset())));
+            return new Positions(begin, redriveFrom, consumer.endOffsets(partitions, KAFKA_TIMEOUT));
+        }
+    }
+
     public Summary summary(int newest) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
+            Positions at = Positions.of(consumer, partitions(consumer));
             long count = 0;
             long notRedriven = 0;
             Map<TopicPartition, Long> from = new HashMap<>();
-            for (TopicPartition p : partitions) {
-                count += end.get(p) - begin.get(p);
-                notRedriven += end.get(p) - Math.max(begin.get(p), position(redriven.get(p)));
-                from.put(p, Math.max(begin.get(p), end.get(p) - newest));
+            for (TopicPartition p : at.end().keySet()) {
+                count += at.end().get(p) - at.begin().get(p);
+                notRedriven += at.end().get(p) - at.redriveFrom().get(p);
+                from.put(p, Math.max(at.begin().get(p), at.end().get(p) - newest));
             }
             List<Entry> entries = new ArrayList<>();
-            read(consumer, from, end, r -> entries.add(entry(r)));
+            read(consumer, from, at.end(), r -> entries.add(entry(r)));
             entries.sort(Comparator.comparing(Entry::time).thenComparing(Entry::offset).reversed());
             return new Summary(config.topic(), count, notRedriven, entries.subList(0, Math.min(newest, entries.size())));
         }
@@ -87,14 +98,9 @@ public class DeadLetterQueue {
     /** Puts every record written since the last redrive back on the source topic. */
     public synchronized Redrive redrive() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, OffsetAndMetadata> redriven = consumer.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
-            Map<TopicPartition, Long> from = new HashMap<>();
-            partitions.forEach(p -> from.put(p, Math.max(begin.get(p), position(redriven.get(p)))));
+            Positions at = Positions.of(consumer, partitions(consumer));
             int[] counts = new int[2];
-            read(consumer, from, end, r -> {
+            read(consumer, at.redriveFrom(), at.end(), r -> {
                 if (r.headers().lastHeader(DeadLetters.ORIGINAL_SIZE) != null) {
                     counts[1]++;
                     return;
@@ -103,7 +109,7 @@ public class DeadLetterQueue {
                 counts[0]++;
             });
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-            end.forEach((p, offset) -> done.put(p, new OffsetAndMetadata(offset)));
+            at.end().forEach((p, offset) -> done.put(p, new OffsetAndMetadata(offset)));
             consumer.commitSync(done, KAFKA_TIMEOUT);
             return new Redrive(config.topic(), config.sourceTopic(), counts[0], counts[1]);
         }
@@ -140,10 +146,6 @@ public class DeadLetterQueue {
                 }
             }
         }
-    }
-
-    private static long position(OffsetAndMetadata committed) {
-        return committed == null ? 0 : committed.offset();
     }
 
     private static Headers withoutDeadLetterHeaders(ConsumerRecord<String, byte[]> r) {

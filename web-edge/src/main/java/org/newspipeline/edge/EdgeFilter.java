@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What every request passes before a resource sees it: a URI of sane length, parameters of
@@ -37,19 +38,26 @@ public class EdgeFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger LOG = Logger.getLogger(EdgeFilter.class);
 
-    private final EdgeConfig config;
+    private final List<byte[]> apiKeys;
+    /** Read keys and API keys: an API key also reads. Empty when no read key is configured. */
+    private final List<byte[]> readingKeys;
+    private final Set<String> corsOrigins;
     private final MeterRegistry metrics;
 
     public EdgeFilter(EdgeConfig config, MeterRegistry metrics) {
-        this.config = config;
+        this.apiKeys = keys(config.apiKeys()).stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        List<String> readKeys = keys(config.readKeys());
+        this.readingKeys = readKeys.isEmpty() ? List.of() : Stream.concat(readKeys.stream(), keys(config.apiKeys()).stream())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.corsOrigins = Set.copyOf(keys(config.corsOrigins()));
         this.metrics = metrics;
     }
 
     void announce(@Observes StartupEvent event) {
-        if (keys(config.apiKeys()).isEmpty()) {
+        if (apiKeys.isEmpty()) {
             LOG.warn("No API key is configured (NEWS_API_KEYS): writes are accepted from loopback addresses only");
         }
-        if (!keys(config.readKeys()).isEmpty()) {
+        if (!readingKeys.isEmpty()) {
             LOG.info("Reads need a key (NEWS_READ_KEYS)");
         }
     }
@@ -74,7 +82,7 @@ public class EdgeFilter {
     @ServerResponseFilter
     public void cors(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
-        if (origin != null && keys(config.corsOrigins()).contains(origin)) {
+        if (origin != null && corsOrigins.contains(origin)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
             response.getHeaders().add("Vary", "Origin");
         }
@@ -113,7 +121,7 @@ public class EdgeFilter {
     }
 
     private Response preflight(String origin) {
-        if (!keys(config.corsOrigins()).contains(origin)) {
+        if (!corsOrigins.contains(origin)) {
             return Problem.response(403, "cross-origin requests are not allowed from " + printable(origin));
         }
         return Response.noContent()
@@ -126,21 +134,19 @@ public class EdgeFilter {
     }
 
     private Response checkRead(ContainerRequestContext ctx) {
-        List<String> readKeys = keys(config.readKeys());
-        if (readKeys.isEmpty() || ctx.getUriInfo().getPath().startsWith("/q/health")) {
+        if (readingKeys.isEmpty() || ctx.getUriInfo().getPath().startsWith("/q/health")) {
             return null;
         }
-        return authorize(ctx, readKeys, keys(config.apiKeys()));
+        return authorize(ctx, readingKeys);
     }
 
     private Response checkWrite(ContainerRequestContext ctx, HttpServerRequest request, String origin) {
         if (origin != null && !sameOrigin(origin, ctx.getHeaderString(HttpHeaders.HOST))
-                && !keys(config.corsOrigins()).contains(origin)) {
+                && !corsOrigins.contains(origin)) {
             return refused("foreign-origin", 403, "writes from another web origin (" + printable(origin) + ") are refused");
         }
-        List<String> apiKeys = keys(config.apiKeys());
         if (!apiKeys.isEmpty()) {
-            return authorize(ctx, apiKeys, List.of());
+            return authorize(ctx, apiKeys);
         }
         if (!isLoopback(request.remoteAddress() == null ? null : request.remoteAddress().host())) {
             return refused("not-loopback", 403,
@@ -149,18 +155,15 @@ public class EdgeFilter {
         return null;
     }
 
-    private Response authorize(ContainerRequestContext ctx, List<String> keys, List<String> alsoGood) {
+    private Response authorize(ContainerRequestContext ctx, List<byte[]> keys) {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return unauthorized("missing", "an API key is required: Authorization: Bearer <key>");
         }
         byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
         boolean known = false;
-        for (String key : keys) {
-            known |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
-        }
-        for (String key : alsoGood) {
-            known |= MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8));
+        for (byte[] key : keys) {
+            known |= MessageDigest.isEqual(given, key); // every key compared: no early exit to time
         }
         return known ? null : unauthorized("wrong", "the API key is not valid");
     }
