@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * @param origin where it came from: {@code inbox:<file name>}, {@code feed:<url>} or {@code http}
  * @param referenceDate the date a date without a year is resolved against (back-filling archives)
+ * @param fetch         for a feed item, how fetching its page went: null when the page was fetched
+ *                      (the body is the page's main text) or never tried; otherwise the body is the
+ *                      feed's own text and this says why
  */
 public record RawArticle(
         int schemaVersion,
@@ -25,7 +28,8 @@ public record RawArticle(
         Instant publishedAt,
         String language,
         String author,
-        List<String> categories) {
+        List<String> categories,
+        Fetch fetch) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "news.article.raw";
@@ -39,5 +43,23 @@ public record RawArticle(
             throw new IllegalArgumentException("body must not be blank");
         }
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** An article whose body is what the sender gave (no page fetched for it). */
+    public RawArticle(int schemaVersion, String id, String origin, Instant receivedAt, Instant referenceDate,
+                      String title, String body, String url, String source, Instant publishedAt, String language,
+                      String author, List<String> categories) {
+        this(schemaVersion, id, origin, receivedAt, referenceDate, title, body, url, source, publishedAt, language,
+                author, categories, null);
+    }
+
+    /**
+     * Why a feed item's page is not the body.
+     *
+     * @param status the HTTP status of the last attempt, 0 when there was no response (timeout,
+     *               robots.txt, refused connection)
+     * @param reason what happened, for people ("robots.txt disallows /private/", "Content-Type image/png")
+     */
+    public record Fetch(int status, String reason) {
     }
 }
