@@ -53,6 +53,12 @@ public record RawArticle(
                 author, categories, null);
     }
 
+    /** This article, with the outcome of fetching its page. */
+    public RawArticle withFetch(Fetch outcome) {
+        return new RawArticle(schemaVersion, id, origin, receivedAt, referenceDate, title, body, url, source, publishedAt,
+                language, author, categories, outcome);
+    }
+
     /**
      * Why a feed item's page is not the body.
      *

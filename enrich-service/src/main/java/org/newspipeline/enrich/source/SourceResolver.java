@@ -26,8 +26,16 @@ public final class SourceResolver {
     }
 
     public Source resolve(RawArticle raw, ArticleLayout layout) {
+        boolean fromFeed = ArticleOrigin.parse(raw.origin()).kind() == ArticleOrigin.Kind.FEED;
+        if (fromFeed) {
+            // A feed's title names the feed ("heise developer neueste Meldungen"); the link's host names the outlet.
+            Optional<Source> outlet = host(raw.url()).flatMap(registry::byHost).map(s -> source(s, Evidence.URL));
+            if (outlet.isPresent()) {
+                return outlet.get();
+            }
+        }
         if (raw.source() != null && !raw.source().isBlank()) {
-            Evidence evidence = ArticleOrigin.parse(raw.origin()).kind() == ArticleOrigin.Kind.FEED ? Evidence.FEED : Evidence.REQUEST;
+            Evidence evidence = fromFeed ? Evidence.FEED : Evidence.REQUEST;
             return registry.byAlias(raw.source())
                     .map(known -> source(known, evidence))
                     .orElseGet(() -> new Source(raw.source().strip(), Kind.OUTLET, evidence));

@@ -36,6 +36,19 @@ class SourceResolverTest {
     }
 
     @Test
+    void a_feed_item_is_credited_to_the_outlet_of_its_link_not_to_the_feed_title() {
+        Source heise = resolve("feed:https://www.heise.de/developer/rss/news-atom.xml", "heise developer neueste Meldungen",
+                "https://www.heise.de/developer/meldung/Rust-1-7-4-1234.html", "Some text.");
+        assertEquals("heise online", heise.name());
+        assertEquals(Evidence.URL, heise.evidence());
+        assertEquals("UOL Notícias", resolve("feed:http://rss.uol.com.br/feed/noticias.xml", "UOL Notícias - Últimas",
+                "https://noticias.uol.com.br/politica/2018/09/24/x.htm", "Texto.").name());
+        Source unknown = resolve("feed:https://blog.example/feed", "A Small Blog", "https://blog.example/post/1", "Text.");
+        assertEquals("A Small Blog", unknown.name(), "the feed title, when the registry knows nothing of the host");
+        assertEquals(Evidence.FEED, unknown.evidence());
+    }
+
+    @Test
     void with_nothing_else_the_url_host_decides_and_else_nobody_is_known() {
         assertEquals(Source.UNKNOWN, resolve("http", null, null, "Some text without credits."));
         assertEquals(Source.UNKNOWN, resolve("http", null, "not a url at all", "Some text."));

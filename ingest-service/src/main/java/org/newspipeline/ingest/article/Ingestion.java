@@ -77,6 +77,24 @@ public class Ingestion {
                 .replaceWith(new Outcome(article.id(), Status.ACCEPTED));
     }
 
+    /** Whether an article with this id was published (by any door, before or since the last start). */
+    public boolean isPublished(String id) {
+        return seen.contains(id);
+    }
+
+    /**
+     * Publishes a new version of an article already published under the same id (a feed item's
+     * page, fetched after its feed text went out); consumers keep the later one.
+     */
+    public Uni<Outcome> update(RawArticle article) {
+        ArticleOrigin.Kind kind = ArticleOrigin.parse(article.origin()).kind();
+        seen.claim(article.id());
+        return publisher.publish(article)
+                .onItem().invoke(() -> count(kind, "updated"))
+                .onFailure().invoke(() -> count(kind, "failed"))
+                .replaceWith(new Outcome(article.id(), Status.ACCEPTED));
+    }
+
     /**
      * Publishes articles that arrived together (a file, a feed's new items), a bounded number at a
      * time so that a large file waits for Kafka instead of overflowing the producer's queue.

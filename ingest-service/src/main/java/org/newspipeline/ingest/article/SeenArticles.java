@@ -71,6 +71,10 @@ public class SeenArticles {
         return ids.add(id);
     }
 
+    public boolean contains(String id) {
+        return ids.contains(id);
+    }
+
     /** Gives a claim back when the article could not be published after all. */
     public void release(String id) {
         ids.remove(id);

@@ -31,6 +31,8 @@ public interface IngestConfig {
 
     Feeds feeds();
 
+    Fetch fetch();
+
     interface Inbox {
         /** The watched folder; files move to processed/ or rejected/ inside it. */
         @WithDefault("inbox")
@@ -54,5 +56,60 @@ public interface IngestConfig {
 
         @WithDefault("5m")
         Duration pollInterval();
+    }
+
+    /** Fetching the page behind each feed item, politely. */
+    interface Fetch {
+        /** Off: items are published with the feed's own text, as the feed gives it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Our product token: in the User-Agent, and the robots.txt group we obey before {@code *}. */
+        @WithDefault("news-pipeline")
+        String agent();
+
+        /** Where site owners learn who is fetching their pages; goes in the User-Agent when set. */
+        Optional<String> contactUrl();
+
+        /** The pause between two requests to one host (a robots.txt Crawl-delay up to a minute lengthens it). */
+        @WithDefault("2s")
+        Duration perHostDelay();
+
+        /** For the whole response, headers and body. */
+        @WithDefault("20s")
+        Duration timeout();
+
+        /** Larger pages are not read (and the item keeps its feed text). */
+        @WithDefault("5242880")
+        int maxBytes();
+
+        /** Attempts for a failure that may pass (timeout, 5xx, 429) before the item keeps its feed text for good. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The first retry's wait; each further one waits twice as long. */
+        @WithDefault("1m")
+        Duration retryBackoff();
+
+        /**
+         * Whether item links may point at loopback, private or link-local addresses. Off, so a feed
+         * cannot make us read our own network; tests serving feeds on localhost turn it on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateHosts();
+
+        /**
+         * An HTTP proxy every page and robots.txt request goes through (a site's egress proxy), as
+         * {@code http://host:port}; none by default. The proxy then decides which addresses may be reached.
+         */
+        Optional<java.net.URI> proxy();
+
+        /** How often the queue looks for items it may fetch now (read by the scheduler). */
+        @WithDefault("250ms")
+        Duration tick();
+
+        /** How long a host's robots.txt is trusted before it is read again. */
+        @WithDefault("24h")
+        Duration robotsTtl();
     }
 }

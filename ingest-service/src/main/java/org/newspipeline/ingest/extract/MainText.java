@@ -52,6 +52,10 @@ final class MainText {
             "h5", "h6", "header", "center", "address", "details", "summary", "br", "hr", "body", "form", "fieldset",
             "noscript", "caption");
 
+    /** What the descent goes into: elements that hold paragraphs, never a paragraph itself. */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "form", "td", "table",
+            "tbody", "tr", "center", "font", "span", "noscript", "header", "details", "fieldset");
+
     /** Below this many characters the chosen container is likely the wrong one. */
     private static final int SHORT = 200;
 
@@ -73,6 +77,10 @@ final class MainText {
             blocks.flush();
         }
         String text = String.join("\n\n", keep(blocks.blocks));
+        if (text.isEmpty()) {
+            // A page of one or two short lines: all of them, rather than nothing.
+            text = String.join("\n\n", blocks.blocks.stream().map(Block::text).toList());
+        }
         if (text.length() >= SHORT) {
             return text;
         }
@@ -155,7 +163,7 @@ final class MainText {
             double here = mass.getOrDefault(at, 0.0);
             Element next = null;
             for (Element child : at.children()) {
-                if (mass.getOrDefault(child, 0.0) >= here * SHARE) {
+                if (CONTAINERS.contains(child.normalName()) && mass.getOrDefault(child, 0.0) >= here * SHARE) {
                     next = child;
                 }
             }

@@ -13,10 +13,12 @@ import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.fetch.PageFetches;
 import org.newspipeline.ingest.format.TextFiles;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,9 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Polls the configured RSS 2.0 and Atom feeds with conditional GET. A feed's ETag and
+ * Polls the configured RSS 2.0 and Atom feeds with conditional GET. New items whose link is a web
+ * page go to {@link PageFetches}, which publishes them with their page's text; the rest are
+ * published as the feed gives them. A feed's ETag and
  * Last-Modified are saved only once every item was acknowledged by Kafka, so items that could
  * not be published are fetched again next time (duplicates are recognised, not republished).
  */
@@ -38,13 +43,15 @@ public class FeedPoller {
     private final IngestConfig config;
     private final FeedStateStore states;
     private final Ingestion ingestion;
+    private final PageFetches fetches;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    public FeedPoller(IngestConfig config, FeedStateStore states, Ingestion ingestion) {
+    public FeedPoller(IngestConfig config, FeedStateStore states, Ingestion ingestion, PageFetches fetches) {
         this.config = config;
         this.states = states;
         this.ingestion = ingestion;
+        this.fetches = fetches;
     }
 
     @Scheduled(every = "${ingest.feeds.poll-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -88,26 +95,41 @@ public class FeedPoller {
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         // A feed that names no charset anywhere is read in the one its bytes fit (UOL serves ISO-8859-1).
         XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true, TextFiles.charsetOf(bytes).name());
+        Map<String, String> rawDates = FeedItems.rawDates(new String(bytes, Charset.forName(reader.getEncoding())));
         SyndFeed feed = new SyndFeedInput().build(reader);
         List<RawArticle> articles = new ArrayList<>();
         int undated = 0;
+        int queued = 0;
         for (SyndEntry entry : feed.getEntries()) {
-            ArticleSubmission item = FeedItems.toSubmission(feed, entry);
+            ArticleSubmission item = FeedItems.toSubmission(feed, entry, rawDates);
             if (item == null) {
                 continue;
             }
             try {
-                articles.add(ingestion.prepare(item, ArticleOrigin.feed(url), now));
+                RawArticle article = ingestion.prepare(item, ArticleOrigin.feed(url), now);
                 undated += item.publishedAt() == null ? 1 : 0;
+                if (ingestion.isPublished(article.id())) {
+                    continue;
+                }
+                if (fetches.enabled() && isWebLink(item.url())) {
+                    fetches.submit(item, ArticleOrigin.feed(url), now);
+                    queued++;
+                } else {
+                    articles.add(article);
+                }
             } catch (InvalidArticleException e) {
                 LOG.warnf("feed %s: item %s skipped: %s", url, entry.getLink(), e.getMessage());
             }
         }
         List<Ingestion.Outcome> outcomes = ingestion.ingestAll(articles).await().atMost(config.publishTimeout().multipliedBy(2));
-        long accepted = outcomes.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
+        long accepted = queued + outcomes.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
         return new FeedState(response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null), now, null,
                 before.items() + accepted, before.undatedItems() + (accepted == 0 ? 0 : undated));
+    }
+
+    private static boolean isWebLink(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
     private static FeedState failed(FeedState before, Instant now, String error) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.ingest.feed.FeedState;
 import org.newspipeline.ingest.feed.FeedStateStore;
+import org.newspipeline.ingest.fetch.PageFetches;
 import org.newspipeline.ingest.inbox.InboxWatcher;
 
 import java.util.Map;
@@ -15,20 +16,24 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestStatusResource {
 
-    public record Status(InboxWatcher.Counts inbox, Map<String, FeedState> feeds) {
+    public record Status(InboxWatcher.Counts inbox, Map<String, FeedState> feeds, PageFetches.Status fetches) {
     }
 
     private final InboxWatcher inbox;
     private final FeedStateStore feeds;
 
-    public IngestStatusResource(InboxWatcher inbox, FeedStateStore feeds) {
+    private final PageFetches fetches;
+
+    public IngestStatusResource(InboxWatcher inbox, FeedStateStore feeds, PageFetches fetches) {
         this.inbox = inbox;
         this.feeds = feeds;
+        this.fetches = fetches;
     }
 
     @GET
-    @Operation(summary = "Inbox file counts and, per feed, the last poll, last error and items published")
+    @Operation(summary = "Inbox file counts; per feed, the last poll, last error and items published; "
+            + "pages of feed items waiting to be fetched, and per host the pages fetched, failures and robots.txt refusals")
     public Status status() {
-        return new Status(inbox.counts(), feeds.all());
+        return new Status(inbox.counts(), feeds.all(), fetches.status());
     }
 }

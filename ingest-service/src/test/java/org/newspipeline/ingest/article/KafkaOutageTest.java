@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.KafkaControl;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
 
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing accepted lost.
  */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(IngestTestResource.class)
 class KafkaOutageTest {
 
     @Test

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
 
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(IngestTestResource.class)
 class SeenArticlesTest {
 
     /** A restarted service starts with a new SeenArticles, which must know what was published before. */

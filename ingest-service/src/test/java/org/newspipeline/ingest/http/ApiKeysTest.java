@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.ingest.IngestTestResource;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 /** With keys configured: writes and reads need them, and only the configured origin may call across sites. */
 @QuarkusTest
 @TestProfile(ApiKeysTest.WithKeys.class)
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(IngestTestResource.class)
 class ApiKeysTest {
 
     static final String NEWSROOM = "https://newsroom.example";

@@ -11,7 +11,7 @@ import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.testing.HostileRequests;
 import org.newspipeline.testing.HttpFuzzer;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.testing.TestTopics;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(IngestTestResource.class)
 class ArticleResourceTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -7,7 +7,7 @@ import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.testing.TestTopics;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(IngestTestResource.class)
 class InboxWatcherTest {
 
     static final Path INBOX = Path.of("target/test-inbox");

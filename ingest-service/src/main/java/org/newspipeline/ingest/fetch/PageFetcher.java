@@ -1,0 +1,244 @@
+package org.newspipeline.ingest.fetch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.ingest.config.IngestConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one page the way a polite crawler does: robots.txt asked before every hop, redirects
+ * followed by hand (at most five), conditional GET for pages read before, and limits on time,
+ * size and Content-Type. Politeness between requests (one at a time per host, a delay) is the
+ * caller's, {@link PageFetches}.
+ */
+@ApplicationScoped
+public class PageFetcher {
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_VALIDATORS = 10_000;
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+
+    private final IngestConfig.Fetch config;
+    private final RobotsRules robots;
+    private final HttpClient http;
+    private final String userAgent;
+    /** ETag and Last-Modified of pages read, for conditional GET when a feed lists them again. */
+    private final Map<URI, Validators> validators = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<URI, Validators> eldest) {
+            return size() > MAX_VALIDATORS;
+        }
+    });
+    /** Closes a body that trickles in for longer than the time limit (the client's timeout ends at the headers). */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "page-fetch-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Validators(String etag, String lastModified) {
+    }
+
+    public PageFetcher(IngestConfig config, RobotsRules robots) {
+        this.config = config.fetch();
+        this.robots = robots;
+        this.http = client(this.config, HttpClient.Redirect.NEVER);
+        this.userAgent = userAgent(this.config);
+    }
+
+    /** The one way our HTTP clients are made, so robots.txt and pages go the same way (through the proxy, if any). */
+    static HttpClient client(IngestConfig.Fetch config, HttpClient.Redirect redirects) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(redirects);
+        config.proxy().ifPresent(p -> builder.proxy(java.net.ProxySelector.of(
+                new java.net.InetSocketAddress(p.getHost(), p.getPort() < 0 ? 80 : p.getPort()))));
+        return builder.build();
+    }
+
+    /**
+     * Sends and waits at most {@code timeout} for the headers, whatever the client's own timeouts
+     * cover (they do not cover every phase, e.g. a proxy that never answers a CONNECT).
+     */
+    static HttpResponse<InputStream> send(HttpClient http, java.net.http.HttpRequest request, Duration timeout)
+            throws IOException, InterruptedException {
+        var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no answer within " + timeout.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    static String userAgent(IngestConfig.Fetch config) {
+        return config.agent() + "/1.0" + config.contactUrl().filter(u -> !u.isBlank()).map(u -> " (+" + u + ")").orElse("");
+    }
+
+    public FetchResult fetch(URI url) {
+        URI at = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            if (!isWeb(at)) {
+                return new FetchResult.Failure(0, "not an http(s) link: " + at.getScheme(), false);
+            }
+            if (!config.allowPrivateHosts() && config.proxy().isEmpty() && isPrivate(at)) {
+                return new FetchResult.Failure(0, at.getHost() + " is a private or local address", false);
+            }
+            Optional<FetchResult.Failure> refused = robots.refusal(at);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            FetchResult.Failure failure;
+            try {
+                HttpResponse<InputStream> response = send(http, request(at), config.timeout());
+                int status = response.statusCode();
+                if (status >= 300 && status < 400 && status != 304) {
+                    response.body().close();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    if (location.isEmpty()) {
+                        return new FetchResult.Failure(status, "redirect without a Location", false);
+                    }
+                    at = at.resolve(location.get().strip());
+                    continue;
+                }
+                return read(at, response);
+            } catch (IllegalArgumentException e) {
+                return new FetchResult.Failure(0, "bad redirect target: " + e.getMessage(), false);
+            } catch (java.net.http.HttpTimeoutException e) {
+                failure = new FetchResult.Failure(0, "no answer within " + config.timeout().toSeconds() + " s", true);
+            } catch (IOException e) {
+                failure = new FetchResult.Failure(0, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new FetchResult.Failure(0, "interrupted", true);
+            }
+            return failure;
+        }
+        return new FetchResult.Failure(0, "more than " + MAX_REDIRECTS + " redirects", false);
+    }
+
+    private java.net.http.HttpRequest request(URI url) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(url).timeout(config.timeout())
+                .header("User-Agent", userAgent)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .GET();
+        Validators known = validators.get(url);
+        if (known != null && known.etag() != null) {
+            request.header("If-None-Match", known.etag());
+        }
+        if (known != null && known.lastModified() != null) {
+            request.header("If-Modified-Since", known.lastModified());
+        }
+        return request.build();
+    }
+
+    private FetchResult read(URI url, HttpResponse<InputStream> response) throws IOException {
+        int status = response.statusCode();
+        try (InputStream body = response.body()) {
+            if (status == 304) {
+                return new FetchResult.NotModified(url);
+            }
+            if (status != 200) {
+                boolean retryable = status == 408 || status == 429 || status >= 500;
+                return new FetchResult.Failure(status, "HTTP " + status, retryable);
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            if (!mediaType.isEmpty() && !mediaType.equals("text/html") && !mediaType.equals("application/xhtml+xml")) {
+                return new FetchResult.Failure(status, "Content-Type " + mediaType + " is not a web page", false);
+            }
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (declared > config.maxBytes()) {
+                return tooLarge(status);
+            }
+            byte[] html = readAtMost(body, config.maxBytes() + 1L);
+            if (html == null) {
+                return new FetchResult.Failure(status, "body took longer than " + config.timeout().toSeconds() + " s", true);
+            }
+            if (html.length > config.maxBytes()) {
+                return tooLarge(status);
+            }
+            validators.put(url, new Validators(response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null)));
+            return new FetchResult.Page(url, html, charset(contentType));
+        }
+    }
+
+    private FetchResult.Failure tooLarge(int status) {
+        return new FetchResult.Failure(status, "page larger than " + config.maxBytes() + " bytes", false);
+    }
+
+    /** @return the bytes, at most {@code limit}; null when the time limit ran out first */
+    private byte[] readAtMost(InputStream body, long limit) throws IOException {
+        Instant deadline = Instant.now().plus(config.timeout());
+        ScheduledFuture<?> guard = watchdog.schedule(() -> {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // Closing is how a stalled read is ended; nothing more to do if that fails.
+            }
+        }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return body.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            if (Instant.now().isAfter(deadline.minus(Duration.ofMillis(100)))) {
+                return null;
+            }
+            throw e;
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private static Charset charset(String contentType) {
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    /** A feed cannot send us to our own network: loopback, private, link-local (cloud metadata) addresses. */
+    private static boolean isPrivate(URI url) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(url.getHost())) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean isWeb(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+    }
+}
