@@ -43,6 +43,10 @@ final class MainText {
             + "infobox|box-info|sharedaddy|addthis|a2a|wpcnt|postnav|post-navigation|nav-links|prevnext"
             + ")(?:$|[-_\\s\\d])");
 
+    /** Names of an article's lead ("teaser-text", "intro", "standfirst"), which furniture words must not take away. */
+    private static final Pattern LEAD = Pattern.compile("(?i)(?:^|[-_\\s])(?:teaser-?text|intro|introtext|intro-text|lead|"
+            + "lede|excerpt|standfirst|summary|abstract|article-?body|body-?text)(?:$|[-_\\s])");
+
     /** Words that mark the article itself; they protect a container from the furniture rule. */
     private static final Pattern ARTICLE = Pattern.compile("(?i)(?:article|entry|post|story|content|body|text|main|"
             + "blog|news|beitrag|artikel|inhalt|single)");
@@ -108,7 +112,8 @@ final class MainText {
 
     private static boolean isFurniture(Element e) {
         String names = names(e);
-        return !names.isBlank() && FURNITURE.matcher(names).find();
+        return !names.isBlank() && FURNITURE.matcher(names).find() && !LEAD.matcher(names).find()
+;
     }
 
     /** Class words and id, without the layout classes of page builders ("elementor-widget-text-editor"). */
@@ -176,8 +181,9 @@ final class MainText {
     private static final double SHARE = 0.75;
 
     /**
-     * The chosen element with the running text beside it and beside its parent (a lead paragraph in
-     * the article's header, a story's first part), in page order.
+     * The chosen element with the running text that comes before it, at its own level and up to
+     * three levels above (a lead paragraph in the article's header, a story's first part), in page
+     * order. What comes after the story is comments, teasers and more stories far more often than text.
      */
     private static List<Element> withLead(Element chosen) {
         Set<Element> included = new java.util.HashSet<>();
@@ -185,7 +191,10 @@ final class MainText {
         Element at = chosen;
         for (int level = 0; level < LEVELS && at.parent() != null && !at.normalName().equals("body"); level++) {
             for (Element sibling : at.parent().children()) {
-                if (sibling != at && !isFurniture(sibling) && hasRunningText(sibling)) {
+                if (sibling == at) {
+                    break;
+                }
+                if (!isFurniture(sibling) && hasRunningText(sibling)) {
                     included.add(sibling);
                 }
             }
@@ -199,7 +208,7 @@ final class MainText {
         }
         return inOrder;
     }
-    private static final int LEVELS = 3;
+    private static final int LEVELS = 4;
 
     private static boolean hasRunningText(Element e) {
         if (linkDensity(e) > 0.3) {
