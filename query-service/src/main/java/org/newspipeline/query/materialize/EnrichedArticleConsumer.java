@@ -12,6 +12,7 @@ import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.article.ArticleStore;
+import org.newspipeline.query.live.StoredArticles;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +45,12 @@ public class EnrichedArticleConsumer {
     private final ArticleStore store;
     private final DeadLetters deadLetters;
     private final MaterializerHealth health;
+    private final StoredArticles stored;
 
     public EnrichedArticleConsumer(ArticleStore store, DeadLetters deadLetters,
-                                   @Readiness MaterializerHealth health) {
+                                   @Readiness MaterializerHealth health, StoredArticles stored) {
         this.store = store;
+        this.stored = stored;
         this.deadLetters = deadLetters;
         this.health = health;
     }
@@ -78,6 +81,7 @@ public class EnrichedArticleConsumer {
         List<EnrichedArticle> upserts = changes.stream().filter(c -> c.article() != null).map(Change::article).toList();
         List<String> deletions = changes.stream().filter(c -> c.article() == null).map(c -> c.record().key()).toList();
         int changed = store.apply(upserts, deletions);
+        stored.stored(upserts.stream().map(EnrichedArticle::id).toList());
         LOG.debugf("%d records, %d articles changed", changes.size(), changed);
     }
 

@@ -70,7 +70,7 @@ public class ArticleSearch {
 
     /** What the request's own connection found; the count and entity facet may still be running. */
     private record PageInProgress(List<Candidate> newest, List<Hit> hits, String next, CompletableFuture<Long> total,
-                         CompletableFuture<List<Count>> entities) {
+                         CompletableFuture<List<EntityCount>> entities) {
     }
 
     public Page search(SearchRequest r) {
@@ -82,7 +82,7 @@ public class ArticleSearch {
             // A window that is not full holds every match: no need to count them.
             CompletableFuture<Long> total = newest.size() < windowSize
                     ? CompletableFuture.completedFuture((long) newest.size()) : onAnotherConnection(other -> count(other, m));
-            CompletableFuture<List<Count>> entities = onAnotherConnection(other -> entityCounts(other, newest));
+            CompletableFuture<List<EntityCount>> entities = onAnotherConnection(other -> entityCounts(other, newest));
             List<Candidate> page = new ArrayList<>();
             String next;
             Cursor at = cursors.open(r);
@@ -162,7 +162,9 @@ public class ArticleSearch {
         if (page.isEmpty()) {
             return List.of();
         }
-        Sql sql = Sql.of("SELECT a.id, a.title, a.source_name, a.published_at, a.url, left(a.body, "
+        Sql sql = Sql.of("SELECT a.id, a.title, a.source_name, a.published_at, a.url, a.language, a.dateline_place,"
+                + " a.document->'publication'->>'precision' AS precision, a.document->'publication'->>'source' AS date_source,"
+                + " CAST(a.document->'publication'->>'confidence' AS float8) AS confidence, left(a.body, "
                 + (m.hasText ? SNIPPET_SOURCE_CHARS : PLAIN_SNIPPET_CHARS) + ") AS body,"
                 + " ARRAY(SELECT e.name FROM article_entity ae JOIN entity e ON e.id = ae.entity_id WHERE ae.article_id = a.id"
                 + " ORDER BY ae.salience DESC, ae.mentions DESC, e.name LIMIT " + ENTITIES_PER_ITEM + ") AS entities"
@@ -173,7 +175,8 @@ public class ArticleSearch {
             String body = rs.getString("body");
             return new Hit(rs.getString("id"), rs.getString("title"), rs.getString("source_name"), instant(rs),
                     rs.getString("url"), highlighter == null ? Snippets.escape(body) : highlighter.snippetHtml(body),
-                    strings(rs.getArray("entities")));
+                    strings(rs.getArray("entities")), rs.getString("language"), rs.getString("dateline_place"),
+                    rs.getString("precision"), rs.getString("date_source"), (Double) rs.getObject("confidence"));
         }).stream().collect(Collectors.toMap(Hit::id, h -> h));
         return page.stream().map(x -> byId.get(x.id())).filter(Objects::nonNull).toList();
     }
@@ -184,11 +187,18 @@ public class ArticleSearch {
                 .list(c, rs -> rs.getLong("n")).get(0);
     }
 
-    private static List<Count> entityCounts(Connection c, List<Candidate> window) throws SQLException {
-        return Sql.of("SELECT e.name AS value, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
-                        + " WHERE ae.article_id = ANY(?) GROUP BY e.name ORDER BY n DESC, e.name LIMIT ?",
+    private static List<EntityCount> entityCounts(Connection c, List<Candidate> window) throws SQLException {
+        return Sql.of("SELECT e.name AS value, e.type, count(*) AS n FROM article_entity ae JOIN entity e ON e.id = ae.entity_id"
+                        + " WHERE ae.article_id = ANY(?) GROUP BY e.name, e.type ORDER BY n DESC, e.name LIMIT ?",
                         window.stream().map(Candidate::id).toArray(String[]::new), FACET_SIZE)
-                .list(c, rs -> new Count(rs.getString("value"), rs.getLong("n")));
+                .list(c, rs -> new EntityCount(rs.getString("value"), rs.getString("type"), rs.getLong("n")));
+    }
+
+    /** Which of these (newly stored) articles match the request, for the live stream of a search. */
+    public List<NewMatch> matchingAmong(SearchRequest r, List<String> ids) {
+        return withConnection(c -> Sql.of("SELECT a.id, a.title").append(new MatchingArticles(c, r).fromWhere)
+                .append(" AND a.id = ANY(?) ORDER BY a.id", (Object) ids.toArray(String[]::new))
+                .list(c, rs -> new NewMatch(rs.getString("id"), rs.getString("title"))));
     }
 
     /** Source, language and month facets come from the window's rows: the most frequent values first, nulls left out. */

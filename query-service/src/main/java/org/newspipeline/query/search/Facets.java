@@ -3,5 +3,5 @@ package org.newspipeline.query.search;
 import java.util.List;
 
 /** @param counted how many of the newest matches the counts are over (all of them when fewer than the window) */
-public record Facets(List<Count> source, List<Count> entity, List<Count> language, List<Count> month, int counted) {
+public record Facets(List<Count> source, List<EntityCount> entity, List<Count> language, List<Count> month, int counted) {
 }

@@ -3,7 +3,16 @@ package org.newspipeline.query.search;
 import java.time.Instant;
 import java.util.List;
 
-/** One search result: the article's headline data, a highlighted snippet and its main entities. */
+/**
+ * One search result: the article's headline data, a highlighted snippet and its main entities.
+ *
+ * @param snippet        HTML: the text escaped, the matching words in {@code <mark>}
+ * @param place          the dateline's place, when the article opens with one
+ * @param datePrecision  DATETIME, DAY, MONTH or YEAR: how much of {@code publishedAt} the article states
+ * @param dateSource     what dated it (FEED, REQUEST, TEXT, DATELINE, FILE, RECEIVED: only the time it arrived)
+ * @param dateConfidence 0 to 1
+ */
 public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
-                  List<String> entities) {
+                  List<String> entities, String language, String place, String datePrecision, String dateSource,
+                  Double dateConfidence) {
 }

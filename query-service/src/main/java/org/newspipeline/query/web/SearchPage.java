@@ -1,0 +1,147 @@
+package org.newspipeline.query.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.query.article.ArticleRepository;
+import org.newspipeline.query.entity.EntityDirectory;
+import org.newspipeline.query.search.ArticleSearch;
+import org.newspipeline.query.search.BadParameterException;
+import org.newspipeline.query.search.Hit;
+import org.newspipeline.query.search.Page;
+import org.newspipeline.query.search.SearchRequest;
+import org.newspipeline.query.search.Timeline;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The search page people use instead of curl, server-rendered (search, facets and paging work
+ * without JavaScript); {@code app.js} adds the chart, "more" in place, entity suggestions and the
+ * live notice. Every page forbids inline scripts (Content-Security-Policy); Qute escapes all text.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SearchPage {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    private static final int PAGE_SIZE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(WebQuery query, Page page, List<Bar> bars, String error);
+
+        static native TemplateInstance article(EnrichedArticle article, List<MarkedText.Segment> segments);
+
+        static native TemplateInstance entity(EntityDirectory.Details entity, List<Bar> bars, List<Hit> newest);
+    }
+
+    private final ArticleSearch search;
+    private final Timeline timeline;
+    private final ArticleRepository articles;
+    private final EntityDirectory entities;
+
+    public SearchPage(ArticleSearch search, Timeline timeline, ArticleRepository articles, EntityDirectory entities) {
+        this.search = search;
+        this.timeline = timeline;
+        this.articles = articles;
+        this.entities = entities;
+    }
+
+    @GET
+    @Operation(summary = "The search page (HTML): the same parameters as GET /articles")
+    public Response search(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
+        WebQuery query = WebQuery.of(uri.getQueryParameters());
+        try {
+            SearchRequest request = SearchRequest.of(blankToNull(query.get("q")), blankToNull(query.get("source")),
+                    query.all("entity"), blankToNull(query.get("type")), blankToNull(query.get("place")),
+                    blankToNull(query.get("lang")), blankToNull(query.get("from")), blankToNull(query.get("to")),
+                    blankToNull(query.get("sort")), PAGE_SIZE, cursor);
+            Page page = search.search(request);
+            List<Bar> bars = cursor == null ? bars(request) : List.of();
+            return html(200, Templates.search(query, page, bars, null));
+        } catch (BadParameterException e) {
+            return html(400, Templates.search(query, null, List.of(), e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("article/{id}")
+    @Operation(summary = "An article's page (HTML): the whole text with its entities marked")
+    public Response article(@PathParam("id") String id) {
+        return articles.findByIdOptional(id)
+                .map(a -> ContractJson.read(a.document.getBytes(java.nio.charset.StandardCharsets.UTF_8), EnrichedArticle.class))
+                .map(a -> html(200, Templates.article(a, MarkedText.of(a))))
+                .orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
+                        List.of(), "There is no article with id " + id + ".")));
+    }
+
+    @GET
+    @Path("entity/{name}")
+    @Operation(summary = "An entity's page (HTML): aliases, article count, co-occurring entities, timeline, newest articles")
+    public Response entity(@PathParam("name") String name) {
+        return entities.byName(name).map(d -> {
+            SearchRequest mentions = SearchRequest.of(null, null, List.of(d.name()), d.type(), null, null, null, null,
+                    "date", 10, null);
+            return html(200, Templates.entity(d, bars(mentions), search.search(mentions).items()));
+        }).orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
+                List.of(), "There is no entity named " + name + ".")));
+    }
+
+    /** Months, or days when the dates asked for span three months or less. */
+    private List<Bar> bars(SearchRequest request) {
+        boolean shortRange = request.from() != null && request.to() != null
+                && Duration.between(request.from(), request.to()).toDays() <= 92;
+        String interval = shortRange ? "day" : "month";
+        return Bar.of(timeline.counts(request, interval), interval);
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin").build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Template helpers: a hit's date as certain as it is. */
+    @TemplateExtension
+    static class HitLabels {
+        static String dateLabel(Hit hit) {
+            return DateLabel.of(hit.publishedAt(), hit.datePrecision(), hit.dateSource(), hit.dateConfidence());
+        }
+
+        static String dateEvidence(Hit hit) {
+            return DateLabel.evidence(hit.datePrecision(), hit.dateSource(), hit.dateConfidence());
+        }
+
+        static String dateLabel(EnrichedArticle a) {
+            return a.publication() == null ? DateLabel.of(a.publishedAt(), null, null, null)
+                    : DateLabel.of(a.publishedAt(), a.publication().precision().name(), a.publication().source().name(),
+                    a.publication().confidence());
+        }
+
+        static String entityLink(String name) {
+            return "/entity/" + urlEncode(name).replace("+", "%20");
+        }
+
+        static String urlEncode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
