@@ -81,5 +81,6 @@
   function enhance() { followLive(); suggestEntities(); drawTimeline(); }
   document.addEventListener("DOMContentLoaded", enhance);
   document.addEventListener("htmx:historyRestore", enhance);
-  document.addEventListener("htmx:afterSettle", function (e) { if (e.target === document.body) { enhance(); } });
+  // A boosted page replaces the body; the timeline arrives on its own after the page.
+  document.addEventListener("htmx:afterSettle", function (e) { if (e.target === document.body) { enhance(); } else { drawTimeline(); } });
 })();

@@ -105,6 +105,11 @@ class LocalPipelineIT {
         assertEquals("Changes in UN peacekeeping system are overdue — Lavrov", page.get("items").get(0).get("title").asText());
 
         seedSearchesWork();
+        HttpResponse<String> searchPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort
+                + "/?q=peacekeeping")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, searchPage.statusCode());
+        assertTrue(searchPage.body().contains("Changes in UN peacekeeping system are overdue — Lavrov"),
+                "the search page finds the seeds");
 
         String word = "zx" + UUID.randomUUID().toString().substring(0, 8);
         long posted = System.nanoTime();

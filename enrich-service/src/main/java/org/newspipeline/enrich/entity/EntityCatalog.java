@@ -51,6 +51,11 @@ public final class EntityCatalog {
         return catalog;
     }
 
+    /** Every catalog name and alias, to be found as written in a text. */
+    public Gazetteer gazetteer() {
+        return new Gazetteer(byKey.values().stream().distinct().toList());
+    }
+
     public Optional<Known> byAlias(String alias) {
         return Optional.ofNullable(byKey.get(key(alias)));
     }

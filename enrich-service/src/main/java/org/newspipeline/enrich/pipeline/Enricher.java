@@ -7,6 +7,8 @@ import org.newspipeline.enrich.date.PublicationDate;
 import org.newspipeline.enrich.date.PublicationDateResolver;
 import org.newspipeline.enrich.entity.BoundedRecognition;
 import org.newspipeline.enrich.entity.EntityRecognizer;
+import org.newspipeline.enrich.entity.CatalogAwareRecognizer;
+import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.entity.EntityResolver;
 import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.source.SourceRegistry;
@@ -43,6 +45,12 @@ public final class Enricher {
         this.languages = languages;
         this.recognizer = recognizer;
         this.entities = entities;
+    }
+
+    /** The service's enricher: bundled models, the CRF with the catalog beside it. */
+    public static Enricher standard(SourceRegistry registry, java.util.Optional<java.nio.file.Path> entitiesFile) {
+        EntityCatalog catalog = EntityCatalog.load(entitiesFile);
+        return new Enricher(registry, LanguageDetector.load(), CatalogAwareRecognizer.of(catalog), new EntityResolver(catalog));
     }
 
     public EnrichedArticle enrich(RawArticle raw) {

@@ -38,6 +38,27 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void headlines_are_no_entities_and_named_bodies_stay_distinct() throws IOException {
+        EnrichedArticle un = enrich("004_496a0281fb3336ea.txt");
+        List<String> names = un.entities().stream().map(Entity::name).toList();
+        for (String headline : List.of("Collective Security Treaty Organization Head Briefs",
+                "Delegates Discuss Common Action for Resolving Conflicts", "More United Nations",
+                "Treaty Organization and United Nations")) {
+            assertFalse(names.contains(headline), headline + " among " + names);
+        }
+        assertEquals("United Nations Security Council", entity(un, "Security Council").name(),
+                "the Council is a body of its own, not the United Nations");
+        assertFalse(names.contains("Member States of the Organization"));
+        for (String seed : List.of("000_73229fc4cff88dac.txt", "001_ebae6af5a4e7e56e.txt", "002_cbbd704be0d123c1.txt",
+                "003_05f640fa5dd925e6.txt", "004_496a0281fb3336ea.txt")) {
+            EnrichedArticle a = enrich(seed);
+            assertTrue(a.entities().stream().filter(e -> e.name().contains("Lavrov")).count() <= 1, seed);
+            assertTrue(a.entities().stream().filter(e -> e.name().equals("Collective Security Treaty Organization")
+                    || e.aliases().contains("CSTO")).count() <= 1, seed);
+        }
+    }
+
+    @Test
     void acronym_and_expansion_are_one_organization() throws IOException {
         EnrichedArticle belta = enrich("001_ebae6af5a4e7e56e.txt");
         Entity csto = entity(belta, "CSTO");

@@ -2,7 +2,8 @@ package org.newspipeline.enrich.eval;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.enrich.entity.CrfEntityRecognizer;
+import org.newspipeline.enrich.entity.CatalogAwareRecognizer;
+import org.newspipeline.enrich.entity.EntityCatalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class ConllAccuracyTest {
                 "skipped: ../shared/data/conll2003 is not beside this clone");
         var sentences = ConllEvaluation.read(ConllEvaluation.file(), 1000);
 
-        ConllEvaluation.Score score = ConllEvaluation.score(CrfEntityRecognizer.load(), sentences);
+        ConllEvaluation.Score score = ConllEvaluation.score(CatalogAwareRecognizer.of(EntityCatalog.load(java.util.Optional.empty())), sentences);
 
         System.out.println(score);
         assertTrue(score.f1() >= 0.90, score.toString());

@@ -1,7 +1,8 @@
 package org.newspipeline.enrich.eval;
 
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.enrich.entity.CrfEntityRecognizer;
+import org.newspipeline.enrich.entity.CatalogAwareRecognizer;
+import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.entity.EntityRecognizer;
 import org.newspipeline.enrich.entity.EntityResolver;
 import org.newspipeline.enrich.entity.RecognizedMention;
@@ -90,7 +91,7 @@ public final class ConllEvaluation {
         }
         List<Sentence> sentences = read(file, Integer.MAX_VALUE);
         long start = System.nanoTime();
-        Score score = score(CrfEntityRecognizer.load(), sentences);
+        Score score = score(CatalogAwareRecognizer.of(EntityCatalog.load(java.util.Optional.empty())), sentences);
         System.out.printf("CoNLL-2003 dev (eng.testa), %d sentences, %.1f s:%n%s%n", sentences.size(),
                 (System.nanoTime() - start) / 1e9, score);
     }

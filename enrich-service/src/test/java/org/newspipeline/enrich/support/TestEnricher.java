@@ -1,9 +1,5 @@
 package org.newspipeline.enrich.support;
 
-import org.newspipeline.enrich.entity.CrfEntityRecognizer;
-import org.newspipeline.enrich.entity.EntityCatalog;
-import org.newspipeline.enrich.entity.EntityResolver;
-import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.pipeline.Enricher;
 import org.newspipeline.enrich.source.SourceRegistry;
 
@@ -19,8 +15,7 @@ public final class TestEnricher {
 
     public static synchronized Enricher get() {
         if (instance == null) {
-            instance = new Enricher(SourceRegistry.bundled(), LanguageDetector.load(), CrfEntityRecognizer.load(),
-                    new EntityResolver(EntityCatalog.load(Optional.empty())));
+            instance = Enricher.standard(SourceRegistry.bundled(), Optional.empty());
         }
         return instance;
     }

@@ -42,7 +42,9 @@ public class SearchPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(WebQuery query, Page page, List<Bar> bars, String error);
+        static native TemplateInstance search(WebQuery query, Page page, String error);
+
+        static native TemplateInstance timeline(WebQuery query, List<Bar> bars);
 
         static native TemplateInstance article(EnrichedArticle article, List<MarkedText.Segment> segments);
 
@@ -66,16 +68,32 @@ public class SearchPage {
     public Response search(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         WebQuery query = WebQuery.of(uri.getQueryParameters());
         try {
-            SearchRequest request = SearchRequest.of(blankToNull(query.get("q")), blankToNull(query.get("source")),
-                    query.all("entity"), blankToNull(query.get("type")), blankToNull(query.get("place")),
-                    blankToNull(query.get("lang")), blankToNull(query.get("from")), blankToNull(query.get("to")),
-                    blankToNull(query.get("sort")), PAGE_SIZE, cursor);
-            Page page = search.search(request);
-            List<Bar> bars = cursor == null ? bars(request) : List.of();
-            return html(200, Templates.search(query, page, bars, null));
+            return html(200, Templates.search(query, search.search(request(query, cursor)), null));
         } catch (BadParameterException e) {
-            return html(400, Templates.search(query, null, List.of(), e.getMessage()));
+            return html(400, Templates.search(query, null, e.getMessage()));
         }
+    }
+
+    /**
+     * The timeline of a search, loaded by the search page after it is shown (htmx picks the figure
+     * out of this page): counting every match per month costs more than the page itself.
+     */
+    @GET
+    @Path("timeline")
+    @Operation(summary = "Matches per month (per day for three months or less) of a search, as a page (HTML)")
+    public Response timeline(@Context UriInfo uri) {
+        WebQuery query = WebQuery.of(uri.getQueryParameters());
+        try {
+            return html(200, Templates.timeline(query, bars(request(query, null))));
+        } catch (BadParameterException e) {
+            return html(400, Templates.search(query, null, e.getMessage()));
+        }
+    }
+
+    private static SearchRequest request(WebQuery query, String cursor) {
+        return SearchRequest.of(blankToNull(query.get("q")), blankToNull(query.get("source")), query.all("entity"),
+                blankToNull(query.get("type")), blankToNull(query.get("place")), blankToNull(query.get("lang")),
+                blankToNull(query.get("from")), blankToNull(query.get("to")), blankToNull(query.get("sort")), PAGE_SIZE, cursor);
     }
 
     @GET
@@ -86,7 +104,7 @@ public class SearchPage {
                 .map(a -> ContractJson.read(a.document.getBytes(java.nio.charset.StandardCharsets.UTF_8), EnrichedArticle.class))
                 .map(a -> html(200, Templates.article(a, MarkedText.of(a))))
                 .orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
-                        List.of(), "There is no article with id " + id + ".")));
+                        "There is no article with id " + id + ".")));
     }
 
     @GET
@@ -98,7 +116,7 @@ public class SearchPage {
                     "date", 10, null);
             return html(200, Templates.entity(d, bars(mentions), search.search(mentions).items()));
         }).orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
-                List.of(), "There is no entity named " + name + ".")));
+                "There is no entity named " + name + ".")));
     }
 
     /** Months, or days when the dates asked for span three months or less. */

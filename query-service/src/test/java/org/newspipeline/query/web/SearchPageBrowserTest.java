@@ -80,6 +80,14 @@ class SearchPageBrowserTest {
                 EnrichedArticle.Publication.DateSource.DATELINE, 0.9, List.of()), found, List.of());
     }
 
+    /** Publishes a story and waits until it is stored; returns its id. */
+    static String stored(String title, String body, Instant published, Object... entities) {
+        String id = "b-" + UUID.randomUUID();
+        publish(story(id, title, body, published, entities));
+        awaitTitle(id, title);
+        return id;
+    }
+
     private String word() {
         return "zb" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -91,20 +99,19 @@ class SearchPageBrowserTest {
     @Test
     void searching_then_clicking_an_entity_facet_narrows_the_results() throws Exception {
         String word = word();
-        String a = "b-" + UUID.randomUUID();
-        String b = "b-" + UUID.randomUUID();
-        publish(story(a, "Lavrov on peacekeeping " + word, "MOSCOW, May 26. /TASS/. Sergey Lavrov said the " + word
+        stored("Lavrov on peacekeeping " + word, "MOSCOW, May 26. /TASS/. Sergey Lavrov said the " + word
                 + " peacekeeping mission of the Collective Security Treaty Organization is ready.",
                 Instant.parse("2018-09-26T00:00:00Z"), "Sergey Lavrov", Entity.Type.PERSON,
-                "Collective Security Treaty Organization", Entity.Type.ORGANIZATION));
-        publish(story(b, "Minsk talks " + word, "MINSK, May 26. /TASS/. The " + word + " talks in Minsk went on.",
-                Instant.parse("2018-10-02T00:00:00Z"), "Minsk", Entity.Type.LOCATION));
-        awaitTitle(a, "Lavrov on peacekeeping " + word);
-        awaitTitle(b, "Minsk talks " + word);
+                "Collective Security Treaty Organization", Entity.Type.ORGANIZATION);
+        stored("Minsk talks " + word, "MINSK, May 26. /TASS/. The " + word + " talks in Minsk went on.",
+                Instant.parse("2018-10-02T00:00:00Z"), "Minsk", Entity.Type.LOCATION);
 
         browser.get(base + "?q=" + word);
         assertEquals(2, browser.findElements(By.cssSelector("#hits .hit")).size());
         assertTrue(browser.findElement(By.cssSelector(".hit .snippet mark")).getText().equalsIgnoreCase(word));
+        // The timeline comes after the page: two months, a bar each, drawn as a chart too.
+        waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline .bar"), 2));
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .chart canvas")));
         screenshot();
 
         browser.findElement(By.cssSelector(".facets a.chip.entity.PERSON")).click();
@@ -119,11 +126,9 @@ class SearchPageBrowserTest {
     @Test
     void an_article_marks_its_entities_and_each_links_to_its_page() {
         String word = word();
-        String id = "b-" + UUID.randomUUID();
-        publish(story(id, "Lavrov in Minsk " + word, "MINSK, May 26. /TASS/. Sergey Lavrov met the CSTO in Minsk. "
+        String id = stored("Lavrov in Minsk " + word, "MINSK, May 26. /TASS/. Sergey Lavrov met the CSTO in Minsk. "
                 + "Sergey Lavrov said " + word + ".", Instant.parse("2018-09-26T00:00:00Z"),
-                "Sergey Lavrov", Entity.Type.PERSON, "Minsk", Entity.Type.LOCATION));
-        awaitTitle(id, "Lavrov in Minsk " + word);
+                "Sergey Lavrov", Entity.Type.PERSON, "Minsk", Entity.Type.LOCATION);
 
         browser.get(base + "article/" + id);
 
@@ -140,9 +145,7 @@ class SearchPageBrowserTest {
     @Test
     void a_newly_stored_matching_article_is_announced_within_five_seconds() {
         String word = word();
-        String first = "b-" + UUID.randomUUID();
-        publish(story(first, "First " + word, "The first " + word + " story.", Instant.parse("2018-09-26T00:00:00Z")));
-        awaitTitle(first, "First " + word);
+        stored("First " + word, "The first " + word + " story.", Instant.parse("2018-09-26T00:00:00Z"));
         browser.get(base + "?q=" + word);
         WebElement notice = browser.findElement(By.id("live"));
         assertFalse(notice.isDisplayed());
@@ -162,10 +165,8 @@ class SearchPageBrowserTest {
     @Test
     void a_stored_script_never_runs_and_shows_as_text() {
         String word = word();
-        String id = "b-" + UUID.randomUUID();
         String evil = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
-        publish(story(id, word + " " + evil, "Body " + word + " " + evil + " end.", Instant.parse("2018-09-26T00:00:00Z")));
-        awaitTitle(id, word + " " + evil);
+        String id = stored(word + " " + evil, "Body " + word + " " + evil + " end.", Instant.parse("2018-09-26T00:00:00Z"));
 
         for (String page : List.of("?q=" + word, "article/" + id)) {
             browser.get(base + page);
@@ -178,9 +179,7 @@ class SearchPageBrowserTest {
     @Test
     void the_keyboard_alone_reaches_search_and_results() {
         String word = word();
-        String id = "b-" + UUID.randomUUID();
-        publish(story(id, "Keyboard " + word, "The keyboard " + word + " story.", Instant.parse("2018-09-26T00:00:00Z")));
-        awaitTitle(id, "Keyboard " + word);
+        stored("Keyboard " + word, "The keyboard " + word + " story.", Instant.parse("2018-09-26T00:00:00Z"));
         browser.get(base.toString());
 
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
