@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The CRF with two corrections. Catalog names are found as written beside it ({@link Gazetteer}),
- * and where a catalog name and a CRF span overlap the longer one is kept ("CSTO Joint Staff" over
- * "CSTO"; "United Nations Security Council" over "United Nations" and "Security Council").
- * On title-case lines (headlines, sub-heads), where a model trained on running text takes
- * capitalised verbs for names ("... Head Briefs"), a CRF span is kept only if the same words occur
- * in the article's running text too.
+ * The CRF with the catalog beside it: catalog names are found as written ({@link Gazetteer}), and
+ * where a catalog name and a CRF span overlap the longer one is kept ("CSTO Joint Staff" over
+ * "CSTO"; "United Nations Security Council" over "United Nations" and "Security Council"), unless
+ * the CRF span only glues catalog names together ("More United Nations", "Treaty Organization and
+ * United Nations"). Headlines are handled with the whole article in view ({@link TitleCaseLines}).
  */
 public final class CatalogAwareRecognizer implements EntityRecognizer {
 
-    private static final Pattern LONG_WORD = Pattern.compile("\\p{L}{4,}");
+    private static final Pattern LONG_OR_SHORT_WORD = Pattern.compile("\\p{L}+");
 
     private final EntityRecognizer crf;
     private final Gazetteer gazetteer;
@@ -34,10 +33,10 @@ public final class CatalogAwareRecognizer implements EntityRecognizer {
     public List<RecognizedMention> recognize(String text) {
         List<RecognizedMention> known = gazetteer.find(text);
         List<RecognizedMention> kept = new ArrayList<>();
-        String runningText = runningText(text);
         for (RecognizedMention m : crf.recognize(text)) {
-            if (onTitleCaseLine(text, m) && !runningText.contains(m.text())) {
-                continue;
+            List<RecognizedMention> inside = known.stream().filter(k -> k.start() >= m.start() && k.end() <= m.end()).toList();
+            if (!inside.isEmpty() && onlyGlueAround(text, m, inside)) {
+                continue; // "More United Nations", "Treaty Organization and United Nations": the catalog names say it better
             }
             kept.add(m);
         }
@@ -51,39 +50,43 @@ public final class CatalogAwareRecognizer implements EntityRecognizer {
         return kept;
     }
 
+    /**
+     * Whether what the catalog names inside a span leave over is only glue: lower-case words ("and")
+     * or the capitalised first word of a line or sentence ("More"), never a name of its own ("Joint Staff").
+     */
+    private static boolean onlyGlueAround(String text, RecognizedMention span, List<RecognizedMention> inside) {
+        int at = span.start();
+        for (RecognizedMention k : inside) {
+            if (!isGlue(text, at, k.start())) {
+                return false;
+            }
+            at = Math.max(at, k.end());
+        }
+        return isGlue(text, at, span.end());
+    }
+
+    private static boolean isGlue(String text, int from, int to) {
+        var words = LONG_OR_SHORT_WORD.matcher(text.substring(from, to));
+        while (words.find()) {
+            int start = from + words.start();
+            boolean lower = Character.isLowerCase(words.group().codePointAt(0));
+            if (!lower && !startsSentence(text, start)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || ".:!?\n“\"".indexOf(text.charAt(i)) >= 0;
+    }
+
     private static boolean overlaps(RecognizedMention a, RecognizedMention b) {
         return a.start() < b.end() && b.start() < a.end();
     }
 
-    private static boolean onTitleCaseLine(String text, RecognizedMention m) {
-        int start = text.lastIndexOf('\n', m.start()) + 1;
-        int end = text.indexOf('\n', m.end());
-        return isTitleCase(text.substring(start, end < 0 ? text.length() : end));
-    }
-
-    /** The text without its title-case lines. */
-    private static String runningText(String text) {
-        StringBuilder running = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!isTitleCase(line)) {
-                running.append(line).append('\n');
-            }
-        }
-        return running.toString();
-    }
-
-    /** Most longer words capitalised, but not all capitals (an all-caps headline is the model's to read). */
-    static boolean isTitleCase(String line) {
-        var m = LONG_WORD.matcher(line);
-        int words = 0;
-        int capitalised = 0;
-        boolean anyLower = false;
-        while (m.find()) {
-            String w = m.group();
-            words++;
-            capitalised += Character.isUpperCase(w.codePointAt(0)) ? 1 : 0;
-            anyLower |= !w.equals(w.toUpperCase(java.util.Locale.ROOT));
-        }
-        return words >= 3 && anyLower && capitalised >= words * 0.75;
-    }
 }

@@ -56,7 +56,7 @@ public final class EntityResolver {
     public List<Entity> resolve(String body, List<RecognizedMention> recognized) {
         Map<String, String> definedAcronyms = definedAcronyms(body);
         Map<String, MentionGroup> groups = new LinkedHashMap<>();
-        for (RecognizedMention m : recognized) {
+        for (RecognizedMention m : TitleCaseLines.drop(body, recognized, name -> catalog.byAlias(name).isPresent())) {
             if (!admissible(m)) {
                 continue;
             }

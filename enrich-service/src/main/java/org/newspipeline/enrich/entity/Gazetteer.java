@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class Gazetteer {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    /** Abbreviations keep their dots ("U.S."), other words end on a letter or digit. */
+    private static final Pattern WORD = Pattern.compile(
+            "(?:\\p{Lu}\\.){2,}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
 
     private record Name(List<String> words, Type type) {
     }
@@ -89,7 +91,6 @@ public final class Gazetteer {
         List<Word> words = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            // A word ends on a letter or digit: "U.S." is "U.S", the same in the catalog and the text.
             words.add(new Word(m.group(), m.start(), m.end()));
         }
         return words;

@@ -29,7 +29,10 @@ import java.util.List;
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
-    public static final int ENRICHMENT_VERSION = 2;
+    public static final int ENRICHMENT_VERSION = 3;
+
+    /** Languages with a recognizer; an article in another gets no entities, and says why. */
+    static final java.util.Set<String> RECOGNIZED_LANGUAGES = java.util.Set.of("en");
 
     private final LayoutParser layoutParser;
     private final SourceResolver sources;
@@ -63,10 +66,19 @@ public final class Enricher {
                 raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
-                date.at(), date.publication(), entities(layout.body(), skipped), skipped);
+                date.at(), date.publication(), entities(raw, layout.body(), language, skipped), skipped);
     }
 
-    private List<EnrichedArticle.Entity> entities(String body, List<String> skipped) {
+    /** Entities by the recognizer of the article's language: stated by the sender, or detected beyond doubt. */
+    private List<EnrichedArticle.Entity> entities(RawArticle raw, String body, String language, List<String> skipped) {
+        boolean stated = raw.language() != null;
+        if (language != null && !RECOGNIZED_LANGUAGES.contains(language)
+                && (stated || languages.isSurelyNotIn(RECOGNIZED_LANGUAGES, body))) {
+            // German capitalises every noun: an English model reads "Projekts" and "Daten" as names.
+            skipped.add("entities: no recognizer for language '" + language + "' (entityLanguage: unsupported);"
+                    + " none are guessed with the English model");
+            return List.of();
+        }
         BoundedRecognition.Result recognition = BoundedRecognition.run(recognizer, body);
         skipped.addAll(recognition.skipped());
         return entities.resolve(recognition.searched(), recognition.mentions());

@@ -135,7 +135,7 @@ public final class SearchBenchmark {
             System.out.printf("  %-24s %s   (%,d matches)%n", q.getKey(), latencies(http, uri, q.getKey()), total);
         }
         // The search page renders the same first page with its facets and the timeline, as HTML.
-        System.out.println("search page (GET /?..., server-side render of the first page, facets and timeline):");
+        System.out.println("search page (GET /?..., server-side render of the first page with facets; its timeline loads after it):");
         for (var q : queries.entrySet()) {
             if (!q.getKey().startsWith("deep page")) {
                 URI uri = URI.create(base + "/?" + q.getValue());
