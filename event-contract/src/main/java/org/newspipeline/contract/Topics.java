@@ -9,6 +9,8 @@ public final class Topics {
     public static final String RAW_DLQ = RAW + ".dlq";
     public static final String ENRICHED_DLQ = ENRICHED + ".dlq";
     public static final List<String> ALL = List.of(RAW, ENRICHED, RAW_DLQ, ENRICHED_DLQ);
+    /** Corrections of the entity catalog (compacted, one partition: every replica reads all of it in order). */
+    public static final String CATALOG = "entities.catalog";
 
     /**
      * The largest record value the article topics carry ({@code max.message.bytes}) and producers

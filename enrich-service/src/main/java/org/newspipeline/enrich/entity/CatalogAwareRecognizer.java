@@ -3,6 +3,7 @@ package org.newspipeline.enrich.entity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -17,21 +18,27 @@ public final class CatalogAwareRecognizer implements EntityRecognizer {
     private static final Pattern LONG_OR_SHORT_WORD = Pattern.compile("\\p{L}+");
 
     private final EntityRecognizer crf;
-    private final Gazetteer gazetteer;
+    private final Supplier<EntityCatalog> catalogs;
 
-    public CatalogAwareRecognizer(EntityRecognizer crf, Gazetteer gazetteer) {
+    /** @param catalogs the catalog as it stands now (corrections arrive while the service runs) */
+    public CatalogAwareRecognizer(EntityRecognizer crf, Supplier<EntityCatalog> catalogs) {
         this.crf = crf;
-        this.gazetteer = gazetteer;
+        this.catalogs = catalogs;
     }
 
-    /** How the service recognizes entities: the CoNLL CRF with the bundled (and user) catalog. */
+    /** The CoNLL CRF with a catalog that does not change (evaluations). */
     public static CatalogAwareRecognizer of(EntityCatalog catalog) {
-        return new CatalogAwareRecognizer(CrfEntityRecognizer.load(), catalog.gazetteer());
+        return of(() -> catalog);
+    }
+
+    /** How the service recognizes entities: the CoNLL CRF with the catalog. */
+    public static CatalogAwareRecognizer of(Supplier<EntityCatalog> catalogs) {
+        return new CatalogAwareRecognizer(CrfEntityRecognizer.load(), catalogs);
     }
 
     @Override
     public List<RecognizedMention> recognize(String text) {
-        List<RecognizedMention> known = gazetteer.find(text);
+        List<RecognizedMention> known = catalogs.get().gazetteer().find(text);
         List<RecognizedMention> kept = new ArrayList<>();
         for (RecognizedMention m : crf.recognize(text)) {
             List<RecognizedMention> inside = known.stream().filter(k -> k.start() >= m.start() && k.end() <= m.end()).toList();

@@ -1,7 +1,9 @@
 package org.newspipeline.enrich.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.newspipeline.contract.CatalogEntry;
 import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.Names;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
 
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,8 +34,54 @@ public final class EntityCatalog {
 
     private final Map<String, Known> byKey = new HashMap<>();
     private final Map<String, String> firstNames = new HashMap<>();
+    /** Strings that are never entities: of the type given, or of any type (null). */
+    private final Map<String, Optional<Type>> blocked = new HashMap<>();
+    private Gazetteer gazetteer;
 
     private EntityCatalog() {
+    }
+
+    /**
+     * This catalog with the corrections applied in order (see {@link CatalogEntry}); this one is left
+     * as it is, so readers of the old one are never disturbed.
+     */
+    public EntityCatalog withCorrections(List<CatalogEntry> corrections) {
+        EntityCatalog next = new EntityCatalog();
+        next.byKey.putAll(byKey);
+        next.firstNames.putAll(firstNames);
+        next.blocked.putAll(blocked);
+        for (CatalogEntry c : corrections) {
+            String key = key(c.name());
+            if (c.kind() == CatalogEntry.Kind.BLOCK) {
+                if (c.deleted()) {
+                    next.blocked.remove(key);
+                } else {
+                    next.blocked.put(key, Optional.ofNullable(c.type()));
+                }
+                continue;
+            }
+            Known old = next.byKey.get(key);
+            if (old != null && key(old.name()).equals(key)) {
+                next.byKey.values().removeIf(k -> k == old);
+            }
+            if (!c.deleted() && c.type() != null) {
+                next.put(new Known(c.name(), c.type(), c.countryCode(), c.aliases()));
+            }
+        }
+        return next;
+    }
+
+    /** Whether the catalog says this string is never an entity (of this type). */
+    public boolean isBlocked(String text, Type type) {
+        Optional<Type> block = blocked.get(key(text));
+        return block != null && (block.isEmpty() || block.get() == type);
+    }
+
+    /** Entities a name or alias of which starts with the prefix, each once. */
+    public List<Known> startingWith(String prefix, int limit) {
+        String p = key(prefix == null ? "" : prefix);
+        return byKey.entrySet().stream().filter(e -> e.getKey().startsWith(p)).map(Map.Entry::getValue).distinct()
+                .sorted(java.util.Comparator.comparing(Known::name)).limit(limit).toList();
     }
 
     public static EntityCatalog load(Optional<Path> userFile) {
@@ -51,9 +98,12 @@ public final class EntityCatalog {
         return catalog;
     }
 
-    /** Every catalog name and alias, to be found as written in a text. */
-    public Gazetteer gazetteer() {
-        return new Gazetteer(byKey.values().stream().distinct().toList());
+    /** Every catalog name and alias, to be found as written in a text (built once per catalog). */
+    public synchronized Gazetteer gazetteer() {
+        if (gazetteer == null) {
+            gazetteer = new Gazetteer(byKey.values().stream().distinct().toList());
+        }
+        return gazetteer;
     }
 
     public Optional<Known> byAlias(String alias) {
@@ -72,9 +122,7 @@ public final class EntityCatalog {
 
     /** Lower case, no accents, single spaces, no leading "the": how names are compared. */
     static String key(String name) {
-        String k = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[’']s$", "").replaceAll("\\s+", " ").strip();
-        return k.startsWith("the ") ? k.substring(4) : k;
+        return Names.key(name);
     }
 
     private void addCountriesFromIso3166() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,10 +35,15 @@ public final class EntityResolver {
             "(\\p{Lu}[\\p{L}-]+(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]+)){1,12}) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
     private static final Set<String> MINOR_WORDS = Set.of("of", "and", "for", "the", "on", "in");
 
-    private final EntityCatalog catalog;
+    private final Supplier<EntityCatalog> catalogs;
 
     public EntityResolver(EntityCatalog catalog) {
-        this.catalog = catalog;
+        this(() -> catalog);
+    }
+
+    /** @param catalogs the catalog as it stands now (corrections arrive while the service runs) */
+    public EntityResolver(Supplier<EntityCatalog> catalogs) {
+        this.catalogs = catalogs;
     }
 
     /** No name runs longer; a span that does is a run of capitalised words, not an entity. */
@@ -56,8 +62,9 @@ public final class EntityResolver {
     public List<Entity> resolve(String body, List<RecognizedMention> recognized) {
         Map<String, String> definedAcronyms = definedAcronyms(body);
         Map<String, MentionGroup> groups = new LinkedHashMap<>();
+        EntityCatalog catalog = catalogs.get();
         for (RecognizedMention m : TitleCaseLines.drop(body, recognized, name -> catalog.byAlias(name).isPresent())) {
-            if (!admissible(m)) {
+            if (!admissible(m) || catalog.isBlocked(m.text().strip(), m.type())) {
                 continue;
             }
             MentionGroup g = canonical(m.text().strip(), m.type(), definedAcronyms);
@@ -81,6 +88,7 @@ public final class EntityResolver {
     }
 
     private MentionGroup canonical(String text, Type type, Map<String, String> definedAcronyms) {
+        EntityCatalog catalog = catalogs.get();
         String name = type == Type.PERSON ? catalog.withCanonicalFirstName(text) : text;
         var known = catalog.byAlias(name).or(() -> catalog.byAlias(text))
                 // Organizations and places are often confused by the recognizer, a person for a place rarely.

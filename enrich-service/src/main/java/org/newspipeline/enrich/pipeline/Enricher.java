@@ -50,10 +50,13 @@ public final class Enricher {
         this.entities = entities;
     }
 
-    /** The service's enricher: bundled models, the CRF with the catalog beside it. */
-    public static Enricher standard(SourceRegistry registry, java.util.Optional<java.nio.file.Path> entitiesFile) {
-        EntityCatalog catalog = EntityCatalog.load(entitiesFile);
-        return new Enricher(registry, LanguageDetector.load(), CatalogAwareRecognizer.of(catalog), new EntityResolver(catalog));
+    /**
+     * The service's enricher: bundled models, the CRF with the catalog beside it.
+     *
+     * @param catalogs the entity catalog as it stands at each call (corrections arrive while it runs)
+     */
+    public static Enricher standard(SourceRegistry registry, java.util.function.Supplier<EntityCatalog> catalogs) {
+        return new Enricher(registry, LanguageDetector.load(), CatalogAwareRecognizer.of(catalogs), new EntityResolver(catalogs));
     }
 
     public EnrichedArticle enrich(RawArticle raw) {

@@ -2,6 +2,7 @@ package org.newspipeline.enrich.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.newspipeline.enrich.catalog.LiveCatalog;
 import org.newspipeline.enrich.source.SourceRegistry;
 
 /** Loads the registry and the models once, at start-up. */
@@ -9,8 +10,8 @@ public class EnricherProducer {
 
     @Produces
     @ApplicationScoped
-    Enricher enricher(EnrichConfig config) {
+    Enricher enricher(EnrichConfig config, LiveCatalog catalog) {
         SourceRegistry registry = config.sourcesFile().map(SourceRegistry::fromFile).orElseGet(SourceRegistry::bundled);
-        return Enricher.standard(registry, config.entitiesFile());
+        return Enricher.standard(registry, catalog);
     }
 }

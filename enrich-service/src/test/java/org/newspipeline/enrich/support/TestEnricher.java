@@ -1,5 +1,6 @@
 package org.newspipeline.enrich.support;
 
+import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.pipeline.Enricher;
 import org.newspipeline.enrich.source.SourceRegistry;
 
@@ -15,7 +16,8 @@ public final class TestEnricher {
 
     public static synchronized Enricher get() {
         if (instance == null) {
-            instance = Enricher.standard(SourceRegistry.bundled(), Optional.empty());
+            EntityCatalog catalog = EntityCatalog.load(Optional.empty());
+            instance = Enricher.standard(SourceRegistry.bundled(), () -> catalog);
         }
         return instance;
     }

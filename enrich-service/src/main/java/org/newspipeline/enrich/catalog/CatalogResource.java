@@ -1,0 +1,213 @@
+package org.newspipeline.enrich.catalog;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newspipeline.contract.CatalogEntry;
+import org.newspipeline.contract.EnrichedArticle.Entity.Type;
+import org.newspipeline.edge.Problem;
+import org.newspipeline.enrich.entity.EntityCatalog;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Corrections of the entity catalog, shared by every replica through {@code entities.catalog}
+ * (writes need the API key, as every write). Each change records who, when and why; articles
+ * already enriched keep their entities until they are enriched again.
+ */
+@Path("/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private static final int MAX_ALIASES = 100;
+    private static final int MAX_NAME = 200;
+
+    /** An entity as the catalog has it. */
+    public record CatalogEntity(String name, String type, List<String> aliases, String countryCode) {
+        static CatalogEntity of(EntityCatalog.Known k) {
+            return new CatalogEntity(k.name(), k.type().name(), k.aliases(), k.countryCode());
+        }
+    }
+
+    public record EntityChange(String type, List<String> aliases, String countryCode, String reason, String by) {
+    }
+
+    public record Merge(String into, String reason, String by) {
+    }
+
+    public record Block(String text, String type, String reason, String by) {
+    }
+
+    private final LiveCatalog catalog;
+    private final CatalogTopic topic;
+
+    public CatalogResource(LiveCatalog catalog, CatalogTopic topic) {
+        this.catalog = catalog;
+        this.topic = topic;
+    }
+
+    @GET
+    @Path("entities")
+    @Operation(summary = "Catalog entities a name or alias of which starts with prefix")
+    public List<CatalogEntity> entities(@QueryParam("prefix") @DefaultValue("") String prefix,
+                                        @QueryParam("limit") @DefaultValue("20") int limit) {
+        return catalog.get().startingWith(prefix, Math.max(1, Math.min(limit, 100))).stream().map(CatalogEntity::of).toList();
+    }
+
+    @GET
+    @Path("entities/{name}")
+    @Operation(summary = "A catalog entity by name or alias")
+    public Response entity(@PathParam("name") String name) {
+        return catalog.get().byAlias(name).map(k -> Response.ok(CatalogEntity.of(k)).build())
+                .orElseGet(() -> Problem.response(404, "the catalog has no entity named " + name));
+    }
+
+    @PUT
+    @Path("entities/{name}")
+    @Operation(summary = "Create an entity, or give it a type and more aliases: {type, aliases[], countryCode?, reason, by?}")
+    public CatalogEntity put(@PathParam("name") String name, EntityChange change) {
+        requireName(name);
+        Type type = type(change == null ? null : change.type(), true);
+        Set<String> aliases = new LinkedHashSet<>(catalog.get().byAlias(name).filter(k -> k.name().equals(name))
+                .map(EntityCatalog.Known::aliases).orElse(List.of()));
+        aliases.addAll(aliases(change.aliases()));
+        aliases.remove(name);
+        topic.publish(entry(CatalogEntry.Kind.ENTITY, name, type, List.copyOf(aliases), change.countryCode(), false,
+                change.by(), change.reason()));
+        return catalog.get().byAlias(name).map(CatalogEntity::of).orElseThrow();
+    }
+
+    @POST
+    @Path("entities/{name}/merge")
+    @Operation(summary = "Merge an entity into another: its name and aliases become aliases of {into}")
+    public CatalogEntity merge(@PathParam("name") String name, Merge merge) {
+        if (merge == null || merge.into() == null || merge.into().isBlank()) {
+            throw new BadCorrectionException("'into' names the entity to merge into");
+        }
+        EntityCatalog now = catalog.get();
+        EntityCatalog.Known into = now.byAlias(merge.into()).orElseThrow(() ->
+                new BadCorrectionException("the catalog has no entity named " + merge.into()));
+        Set<String> aliases = new LinkedHashSet<>(into.aliases());
+        aliases.add(name);
+        now.byAlias(name).filter(k -> k != into).ifPresent(k -> {
+            aliases.add(k.name());
+            aliases.addAll(k.aliases());
+            topic.publish(entry(CatalogEntry.Kind.ENTITY, k.name(), k.type(), k.aliases(), k.countryCode(), true,
+                    merge.by(), "merged into " + into.name() + ": " + merge.reason()));
+        });
+        aliases.remove(into.name());
+        topic.publish(entry(CatalogEntry.Kind.ENTITY, into.name(), into.type(), List.copyOf(aliases), into.countryCode(),
+                false, merge.by(), merge.reason()));
+        return catalog.get().byAlias(into.name()).map(CatalogEntity::of).orElseThrow();
+    }
+
+    @DELETE
+    @Path("entities/{name}")
+    @Operation(summary = "Withdraw an entity from the catalog")
+    public Response delete(@PathParam("name") String name, @QueryParam("reason") String reason, @QueryParam("by") String by) {
+        EntityCatalog.Known known = catalog.get().byAlias(name).orElse(null);
+        if (known == null) {
+            return Problem.response(404, "the catalog has no entity named " + name);
+        }
+        topic.publish(entry(CatalogEntry.Kind.ENTITY, known.name(), known.type(), known.aliases(), known.countryCode(),
+                true, by, reason));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("blocklist")
+    @Operation(summary = "A string that is never an entity (of one type, or of any): {text, type?, reason, by?}")
+    public Response block(Block block) {
+        if (block == null || block.text() == null || block.text().isBlank()) {
+            throw new BadCorrectionException("'text' is the string to block");
+        }
+        requireName(block.text());
+        topic.publish(entry(CatalogEntry.Kind.BLOCK, block.text().strip(), type(block.type(), false), List.of(), null,
+                false, block.by(), block.reason()));
+        return Response.status(201).build();
+    }
+
+    @DELETE
+    @Path("blocklist/{text}")
+    @Operation(summary = "Lift a block")
+    public Response unblock(@PathParam("text") String text, @QueryParam("reason") String reason, @QueryParam("by") String by) {
+        topic.publish(entry(CatalogEntry.Kind.BLOCK, text, null, List.of(), null, true, by, reason));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Every correction, newest first: what changed, who, when and why")
+    public List<CatalogEntry> history(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return catalog.history().stream().limit(Math.max(1, Math.min(limit, 1000))).toList();
+    }
+
+    @ServerExceptionMapper
+    Response badCorrection(BadCorrectionException e) {
+        return Problem.response(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unavailable(CatalogUnavailableException e) {
+        return Problem.response(503, e.getMessage());
+    }
+
+    private static CatalogEntry entry(CatalogEntry.Kind kind, String name, Type type, List<String> aliases,
+                                      String countryCode, boolean deleted, String by, String reason) {
+        return new CatalogEntry(CatalogEntry.SCHEMA_VERSION, kind, name, type, aliases, countryCode, deleted,
+                by == null || by.isBlank() ? "api" : by.strip(), Instant.now(), reason == null ? "" : reason.strip());
+    }
+
+    private static Type type(String type, boolean required) {
+        if (type == null || type.isBlank()) {
+            if (required) {
+                throw new BadCorrectionException("'type' is PERSON, ORGANIZATION or LOCATION");
+            }
+            return null;
+        }
+        try {
+            return Type.valueOf(type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadCorrectionException("'type' is PERSON, ORGANIZATION or LOCATION, not " + type);
+        }
+    }
+
+    private static List<String> aliases(List<String> aliases) {
+        if (aliases == null) {
+            return List.of();
+        }
+        if (aliases.size() > MAX_ALIASES) {
+            throw new BadCorrectionException("at most " + MAX_ALIASES + " aliases");
+        }
+        aliases.forEach(CatalogResource::requireName);
+        return aliases.stream().map(String::strip).toList();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new BadCorrectionException("a name is 1 to " + MAX_NAME + " characters");
+        }
+    }
+
+    static final class BadCorrectionException extends RuntimeException {
+        BadCorrectionException(String message) {
+            super(message);
+        }
+    }
+}
