@@ -1,0 +1,74 @@
+package org.newspipeline.enrich.reenrich;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SharedInfrastructure;
+import org.newspipeline.testing.TestTopics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A catalog correction, then re-enrichment of the stored articles that name the entity. */
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class ReenrichmentTest {
+
+    @Test
+    void stored_articles_naming_a_corrected_entity_are_enriched_again() {
+        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String acronym = "VXL" + suffix.toUpperCase();
+        String name = "Vexlor" + suffix + " Group";
+        List<String> ids = List.of("re-" + UUID.randomUUID(), "re-" + UUID.randomUUID(), "re-" + UUID.randomUUID());
+        for (String id : ids) {
+            TestTopics.send(Topics.RAW, id, ContractJson.write(new RawArticle(RawArticle.SCHEMA_VERSION, id, "http",
+                    Instant.now(), null, null, "MINSK, May 26. /BelTA/. The " + acronym + " said on Monday it would invest.",
+                    null, null, null, "en", null, List.of())));
+        }
+        ids.forEach(id -> TestTopics.awaitKey(Topics.ENRICHED, id, Duration.ofSeconds(30)));
+
+        given().contentType(ContentType.JSON).body("{\"type\":\"ORGANIZATION\",\"aliases\":[\"" + acronym + "\"],\"reason\":\"known now\"}")
+                .put("/catalog/entities/{name}", name).then().statusCode(200);
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"entity\":\"" + name + "\",\"reason\":\"the catalog knows " + acronym + " now\"}")
+                .post("/reenrichments").then().statusCode(202).extract().header("Location");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().get(location).then().statusCode(200).body("state", equalTo("DONE")));
+        given().get(location).then().body("matched", equalTo(3)).body("done", equalTo(3)).body("failed", equalTo(0));
+        Map<String, EnrichedArticle> latest = new HashMap<>();
+        TestTopics.readAll(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.ENRICHED, r -> {
+            if (ids.contains(r.key())) {
+                latest.put(r.key(), ContractJson.read(r.value(), EnrichedArticle.class));
+            }
+        });
+        assertEquals(3, latest.size());
+        latest.values().forEach(a -> assertTrue(a.entities().stream().anyMatch(e -> e.name().equals(name)), a.entities().toString()));
+    }
+
+    @Test
+    void a_request_without_a_reason_or_with_a_bad_date_is_400() {
+        given().contentType(ContentType.JSON).body("{\"entity\":\"x\"}").post("/reenrichments").then().statusCode(400)
+                .body("detail", containsString("reason"));
+        given().contentType(ContentType.JSON).body("{\"from\":\"yesterday\",\"reason\":\"r\"}").post("/reenrichments")
+                .then().statusCode(400);
+        given().get("/reenrichments/{id}", "nope").then().statusCode(404);
+    }
+}
