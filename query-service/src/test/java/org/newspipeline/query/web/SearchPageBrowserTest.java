@@ -192,6 +192,41 @@ class SearchPageBrowserTest {
         waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#hits .hit"), 1));
     }
 
+    @Test
+    void the_entity_box_suggests_catalog_names_as_one_types() {
+        String word = word();
+        String person = "Zelda" + word.substring(2, 7) + " Quorn";
+        stored("Suggest " + word, "MOSCOW, May 26. /TASS/. " + person + " spoke about " + word + ".",
+                Instant.parse("2018-09-26T00:00:00Z"), person, Entity.Type.PERSON);
+        browser.get(base.toString());
+
+        browser.findElement(By.id("entity-input")).sendKeys(person.substring(0, 8));
+
+        waitUpTo(5).until(d -> d.findElements(By.cssSelector("#entity-suggestions option")).stream()
+                .anyMatch(o -> person.equals(o.getAttribute("value"))));
+        WebElement input = browser.findElement(By.id("entity-input"));
+        input.clear();
+        input.sendKeys(person, Keys.ENTER);
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.cssSelector("#hits .hit h3"), "Suggest " + word));
+        assertTrue(browser.getCurrentUrl().contains("entity="), browser.getCurrentUrl());
+    }
+
+    @Test
+    void more_results_are_added_in_place() {
+        String word = word();
+        for (int i = 0; i < 22; i++) {
+            stored("More " + i + " " + word, "The " + word + " story " + i + ".", Instant.parse("2018-09-01T00:00:00Z").plusSeconds(3600L * i));
+        }
+        browser.get(base + "?sort=date&q=" + word);
+        assertEquals(20, browser.findElements(By.cssSelector("#hits .hit")).size());
+
+        browser.findElement(By.id("more")).click();
+
+        waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#hits .hit"), 22));
+        assertTrue(browser.findElements(By.id("more")).isEmpty(), "no more link after the last page");
+        assertTrue(browser.getCurrentUrl().endsWith("q=" + word), "paging in place keeps the search's URL: " + browser.getCurrentUrl());
+    }
+
     /** The README's picture of the page, from the first test's search. */
     private void screenshot() throws Exception {
         Path shot = Path.of("target", "screenshots", "search.png");
