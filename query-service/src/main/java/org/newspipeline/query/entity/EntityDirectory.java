@@ -44,7 +44,9 @@ public class EntityDirectory {
                     GROUP BY al.entity_id)
                 SELECT e.name, e.type, e.country_code, (SELECT count(*) FROM article_entity ae WHERE ae.entity_id = e.id) AS n
                 FROM hits JOIN entity e ON e.id = hits.entity_id
-                WHERE CAST(:type AS text) IS NULL OR e.type = CAST(:type AS text)
+                WHERE (CAST(:type AS text) IS NULL OR e.type = CAST(:type AS text))
+                  -- an entity no stored article mentions any more (after a correction and re-enrichment) is not suggested
+                  AND EXISTS (SELECT 1 FROM article_entity ae WHERE ae.entity_id = e.id)
                 ORDER BY hits.score DESC, n DESC, e.name
                 LIMIT :limit
                 """, Tuple.class).setParameter("pattern", pattern).setParameter("probe", probe)

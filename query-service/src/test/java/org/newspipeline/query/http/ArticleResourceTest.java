@@ -3,8 +3,11 @@ package org.newspipeline.query.http;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.query.Articles;
 import org.newspipeline.testing.PipelineTestResource;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.newspipeline.query.Articles.article;
 import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.publish;
@@ -48,6 +52,21 @@ class ArticleResourceTest {
         awaitTitle(weak, "Other news");
         given().queryParam("q", word).get("/articles")
                 .then().body("items.id", equalTo(List.of(strong, weak)));
+    }
+
+    @Test
+    void an_entity_no_article_mentions_any_more_is_no_longer_suggested() {
+        String name = "Ozzwald" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6) + " Prime";
+        String id = "e-" + UUID.randomUUID();
+        publish(Articles.article(id, 1, Instant.parse("2020-01-01T00:00:00Z"), "Before", "Text.", "TASS", "2020-05-26",
+                List.of(Articles.entity(name, EnrichedArticle.Entity.Type.PERSON))));
+        awaitTitle(id, "Before");
+        given().queryParam("prefix", name.substring(0, 12)).get("/entities").then().body("name", hasItem(name));
+
+        // Enriched again after a correction: the entity is gone from the article.
+        publish(Articles.article(id, 1, Instant.parse("2020-01-02T00:00:00Z"), "After", "Text.", "TASS", "2020-05-26", List.of()));
+        awaitTitle(id, "After");
+        given().queryParam("prefix", name.substring(0, 12)).get("/entities").then().body("name", not(hasItem(name)));
     }
 
     @Test
