@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +29,7 @@ import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.Topics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +73,7 @@ public class CatalogTopic {
         try {
             long end = consumer.endOffsets(List.of(PARTITION), READ_BACK).get(PARTITION);
             while (consumer.position(PARTITION) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+                apply(consumer.poll(Duration.ofMillis(200)));
             }
         } catch (RuntimeException e) {
             LOG.warnf("could not read %s at start-up (%s); the bundled catalog applies until it can", Topics.CATALOG, e.getMessage());
@@ -92,7 +94,7 @@ public class CatalogTopic {
         try (consumer) {
             while (running) {
                 try {
-                    consumer.poll(Duration.ofMillis(250)).forEach(this::apply);
+                    apply(consumer.poll(Duration.ofMillis(250)));
                 } catch (RuntimeException e) {
                     // The broker away: the consumer reconnects by itself; only the wait is ours.
                     LOG.debugf("catalog follower: %s", e.getMessage());
@@ -101,18 +103,23 @@ public class CatalogTopic {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.value() != null) {
-                catalog.apply(ContractJson.read(record.value(), CatalogEntry.class));
+    private void apply(ConsumerRecords<String, byte[]> records) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        long next = nextOffset;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next = record.offset() + 1;
+            try {
+                if (record.value() != null) {
+                    entries.add(ContractJson.read(record.value(), CatalogEntry.class));
+                }
+            } catch (RuntimeException e) {
+                // One unreadable correction never stops the others.
+                LOG.warnf("catalog record at offset %d skipped: %s", record.offset(), e.getMessage());
             }
-        } catch (RuntimeException e) {
-            // One unreadable correction never stops the others.
-            LOG.warnf("catalog record at offset %d skipped: %s", record.offset(), e.getMessage());
-        } finally {
-            // Only once applied: publish() waits for this to answer with the catalog that has it.
-            nextOffset = record.offset() + 1;
         }
+        catalog.apply(entries);
+        // Only once applied: publish() waits for this to answer with the catalog that has it.
+        nextOffset = next;
     }
 
     /**

@@ -6,21 +6,17 @@ import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.pipeline.EnrichConfig;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The entity catalog as it stands: the bundled one (plus the user file) with every correction read
- * from {@code entities.catalog} laid over it, the latest per name. Each correction makes a new
- * snapshot, so an enrichment in progress keeps the catalog it started with.
+ * from {@code entities.catalog} laid over it in order. Corrections make a new snapshot, so an
+ * enrichment in progress keeps the catalog it started with.
  */
 @ApplicationScoped
 public class LiveCatalog implements Supplier<EntityCatalog> {
 
-    private final EntityCatalog bundled;
-    private final Map<String, CatalogEntry> latest = new LinkedHashMap<>();
     private final List<CatalogEntry> history = new ArrayList<>();
     private volatile EntityCatalog current;
 
@@ -30,7 +26,6 @@ public class LiveCatalog implements Supplier<EntityCatalog> {
     }
 
     LiveCatalog(EntityCatalog bundled) {
-        this.bundled = bundled;
         this.current = bundled;
     }
 
@@ -39,11 +34,12 @@ public class LiveCatalog implements Supplier<EntityCatalog> {
         return current;
     }
 
-    synchronized void apply(CatalogEntry entry) {
-        latest.remove(entry.key());
-        latest.put(entry.key(), entry);
-        history.add(entry);
-        current = bundled.withCorrections(List.copyOf(latest.values()));
+    /** Corrections in the order they were written: each batch makes one new snapshot, not one per entry. */
+    synchronized void apply(List<CatalogEntry> entries) {
+        if (!entries.isEmpty()) {
+            history.addAll(entries);
+            current = current.withCorrections(entries);
+        }
     }
 
     /** Every correction read, newest first (what compaction of the topic left of older ones). */

@@ -36,7 +36,7 @@ public final class EntityCatalog {
     private final Map<String, String> firstNames = new HashMap<>();
     /** Strings that are never entities: of the type given, or of any type (null). */
     private final Map<String, Optional<Type>> blocked = new HashMap<>();
-    private Gazetteer gazetteer;
+    private volatile Gazetteer gazetteer;
 
     private EntityCatalog() {
     }
@@ -98,12 +98,17 @@ public final class EntityCatalog {
         return catalog;
     }
 
-    /** Every catalog name and alias, to be found as written in a text (built once per catalog). */
-    public synchronized Gazetteer gazetteer() {
-        if (gazetteer == null) {
-            gazetteer = new Gazetteer(byKey.values().stream().distinct().toList());
+    /**
+     * Every catalog name and alias, to be found as written in a text. Built once per catalog, on
+     * first use; read for every line of every article, so without a lock (a rare double build is harmless).
+     */
+    public Gazetteer gazetteer() {
+        Gazetteer g = gazetteer;
+        if (g == null) {
+            g = new Gazetteer(byKey.values().stream().distinct().toList());
+            gazetteer = g;
         }
-        return gazetteer;
+        return g;
     }
 
     public Optional<Known> byAlias(String alias) {

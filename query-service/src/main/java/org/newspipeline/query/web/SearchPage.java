@@ -103,8 +103,7 @@ public class SearchPage {
         return articles.findByIdOptional(id)
                 .map(a -> ContractJson.read(a.document.getBytes(java.nio.charset.StandardCharsets.UTF_8), EnrichedArticle.class))
                 .map(a -> html(200, Templates.article(a, MarkedText.of(a))))
-                .orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
-                        "There is no article with id " + id + ".")));
+                .orElseGet(() -> notFound("There is no article with id " + id + "."));
     }
 
     @GET
@@ -115,8 +114,7 @@ public class SearchPage {
             SearchRequest mentions = SearchRequest.of(null, null, List.of(d.name()), d.type(), null, null, null, null,
                     "date", 10, null);
             return html(200, Templates.entity(d, bars(mentions), search.search(mentions).items()));
-        }).orElseGet(() -> html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null,
-                "There is no entity named " + name + ".")));
+        }).orElseGet(() -> notFound("There is no entity named " + name + "."));
     }
 
     /** Months, or days when the dates asked for span three months or less. */
@@ -125,6 +123,11 @@ public class SearchPage {
                 && Duration.between(request.from(), request.to()).toDays() <= 92;
         String interval = shortRange ? "day" : "month";
         return Bar.of(timeline.counts(request, interval), interval);
+    }
+
+    /** An empty search page that says what was not found. */
+    private static Response notFound(String message) {
+        return html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null, message));
     }
 
     private static Response html(int status, TemplateInstance page) {
