@@ -4,6 +4,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +79,7 @@ final class MainText {
         Blocks blocks = new Blocks();
         for (Element root : container(body)) {
             removeFurniture(root);
-            blocks.walk(root, false);
+            blocks.walk(root);
             blocks.flush();
         }
         String text = String.join("\n\n", keep(blocks.blocks));
@@ -90,7 +92,7 @@ final class MainText {
         }
         // A page without one dominant container (a landing page, builder markup): all its running text.
         Blocks all = new Blocks();
-        all.walk(body, false);
+        all.walk(body);
         all.flush();
         String everything = String.join("\n\n", keep(all.blocks));
         return everything.length() > text.length() * 2 ? everything : text;
@@ -231,6 +233,9 @@ final class MainText {
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"“”»«)]\\s*$|[.!?]\\s");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern HEADING = Pattern.compile("h[2-6]");
+
     /** Cuts an element's text into blocks at block-level elements and line breaks. */
     private static final class Blocks {
         private final List<Block> blocks = new ArrayList<>();
@@ -238,28 +243,40 @@ final class MainText {
         private int linkChars;
         private boolean heading;
 
-        void walk(Element element, boolean inLink) {
-            for (Node child : element.childNodes()) {
-                if (child instanceof TextNode text) {
-                    String t = text.text();
-                    line.append(t);
-                    linkChars += inLink ? t.strip().length() : 0;
-                } else if (child instanceof Element e && !e.normalName().equals("img")) {
-                    boolean block = BLOCKS.contains(e.normalName());
-                    if (block) {
-                        flush();
-                        heading = e.normalName().matches("h[2-6]");
-                    }
-                    walk(e, inLink || e.normalName().equals("a"));
-                    if (block) {
-                        flush();
+        private int openLinks;
+
+        /** Iterative (jsoup's traversor), so a page nested 20,000 elements deep costs no stack. */
+        void walk(Element root) {
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode text) {
+                        String t = text.text();
+                        line.append(t);
+                        linkChars += openLinks > 0 ? t.strip().length() : 0;
+                    } else if (node instanceof Element e && node != root) {
+                        openLinks += e.normalName().equals("a") ? 1 : 0;
+                        if (BLOCKS.contains(e.normalName())) {
+                            flush();
+                            heading = HEADING.matcher(e.normalName()).matches();
+                        }
                     }
                 }
-            }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element e && node != root) {
+                        openLinks -= e.normalName().equals("a") ? 1 : 0;
+                        if (BLOCKS.contains(e.normalName())) {
+                            flush();
+                        }
+                    }
+                }
+            }, root);
         }
 
         void flush() {
-            String text = line.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            String text = SPACES.matcher(line.toString().replace('\u00a0', ' ')).replaceAll(" ").strip();
             if (!text.isEmpty()) {
                 blocks.add(new Block(text, linkChars, heading));
             }

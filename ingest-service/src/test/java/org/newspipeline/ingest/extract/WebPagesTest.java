@@ -74,6 +74,12 @@ class WebPagesTest {
     }
 
     @Test
+    void a_page_nested_twenty_thousand_deep_is_read_without_running_out_of_stack() {
+        String deep = "<div>".repeat(20_000) + STORY + "</div>".repeat(20_000);
+        assertTrue(WebPages.extract("<html><body>" + deep + "</body></html>", null).text().contains("The council met"));
+    }
+
+    @Test
     void the_charset_comes_from_the_page_when_the_server_names_none() {
         byte[] latin1 = ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Não há mais notícias sobre o "
                 + "assunto, disse o ministro à imprensa nesta segunda-feira, em Brasília.</p></body></html>")
