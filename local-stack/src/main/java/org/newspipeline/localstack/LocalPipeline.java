@@ -2,6 +2,7 @@ package org.newspipeline.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -10,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * 8080-8082, and the seed articles fed in. Ctrl-C stops everything.
  *
  * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean] [--fast]
- *     [--listen 127.0.0.1] [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082]</pre>
- * (other ports only for running a second stack beside the first, as the end-to-end test does).
+ *     [--listen 127.0.0.1] [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082[,8083...]]</pre>
+ * (other ports only for running a second stack beside the first, as the end-to-end test does; each
+ * port after the third starts one more enrich-service replica).
  * A service whose process ends is restarted; one that ends 5 times within 5 minutes stops the
  * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync. The services listen
  * on loopback only unless {@code --listen 0.0.0.0} (with NEWS_API_KEYS set) says otherwise; the
@@ -42,12 +44,13 @@ public final class LocalPipeline {
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--http-ports" -> {
                     String[] p = args[++i].split(",");
+                    List<Integer> more = java.util.Arrays.stream(p).skip(3).map(Integer::parseInt).toList();
                     httpPorts = new PipelineServices.Ports(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                            Integer.parseInt(p[2]));
+                            Integer.parseInt(p[2]), more);
                 }
                 default -> {
                     System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--listen ADDRESS] [--kafka-port P]"
-                            + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH]");
+                            + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH[,MORE_ENRICH...]]");
                     System.exit(2);
                 }
             }

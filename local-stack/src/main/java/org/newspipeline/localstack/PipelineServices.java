@@ -14,9 +14,13 @@ import java.util.Map;
  */
 public final class PipelineServices implements AutoCloseable {
 
-    /** The fixed ports users and tools rely on. */
-    public record Ports(int query, int ingest, int enrich) {
-        public static final Ports FIXED = new Ports(8080, 8081, 8082);
+    /**
+     * The fixed ports users and tools rely on.
+     *
+     * @param moreEnrich ports of further enrich-service replicas (the consumer group shares the partitions)
+     */
+    public record Ports(int query, int ingest, int enrich, List<Integer> moreEnrich) {
+        public static final Ports FIXED = new Ports(8080, 8081, 8082, List.of());
     }
 
     /** Only this machine can call the services unless another address is asked for. */
@@ -41,15 +45,18 @@ public final class PipelineServices implements AutoCloseable {
         try {
             Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "QUARKUS_HTTP_HOST", listen);
-            services.launch(repoRoot, "query-service", ports.query(), merge(kafka, Map.of(
+            services.launch(repoRoot, "query-service", "query-service", ports.query(), merge(kafka, Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),
                     "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword())), logDir);
-            services.launch(repoRoot, "enrich-service", ports.enrich(), kafka, logDir);
+            services.launch(repoRoot, "enrich-service", "enrich-service", ports.enrich(), kafka, logDir);
+            for (int i = 0; i < ports.moreEnrich().size(); i++) {
+                services.launch(repoRoot, "enrich-service", "enrich-service-" + (i + 2), ports.moreEnrich().get(i), kafka, logDir);
+            }
             Map<String, String> ingest = merge(kafka, Map.of(
                     "INGEST_INBOX_DIR", dataDir.resolve("inbox").toString(),
                     "INGEST_STATE_DIR", dataDir.resolve("ingest-state").toString()));
-            services.launch(repoRoot, "ingest-service", ports.ingest(), importDir == null ? ingest
+            services.launch(repoRoot, "ingest-service", "ingest-service", ports.ingest(), importDir == null ? ingest
                     : merge(ingest, Map.of("INGEST_IMPORT_DIR", importDir.toAbsolutePath().toString())), logDir);
             for (ServiceProcess service : services.started) {
                 service.awaitReady(Duration.ofSeconds(90));
@@ -62,9 +69,9 @@ public final class PipelineServices implements AutoCloseable {
         }
     }
 
-    private void launch(Path repoRoot, String module, int port, Map<String, String> env, Path logDir)
+    private void launch(Path repoRoot, String module, String name, int port, Map<String, String> env, Path logDir)
             throws Exception {
-        started.add(ServiceProcess.start(repoRoot, module, port, env, List.of("-Xmx1g"), logDir));
+        started.add(ServiceProcess.start(repoRoot, module, name, port, env, List.of("-Xmx1g"), logDir));
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
@@ -73,9 +80,9 @@ public final class PipelineServices implements AutoCloseable {
         return merged;
     }
 
-    /** The service of that module, e.g. to kill it in a test. */
-    public ServiceProcess service(String module) {
-        return started.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow();
+    /** The service of that name ("enrich-service", "enrich-service-2"), e.g. to kill it in a test. */
+    public ServiceProcess service(String name) {
+        return started.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** All at once (each gets SIGTERM, then up to 20 s), the front door first. */

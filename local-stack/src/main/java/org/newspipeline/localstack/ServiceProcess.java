@@ -36,16 +36,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment, its
-     * output going to {@code <logDir>/<module>.log}.
+     * output going to {@code <logDir>/<name>.log}.
+     *
+     * @param name the module's name, or another for a second replica of it ("enrich-service-2")
      */
-    public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> env,
+    public static ServiceProcess start(Path repoRoot, String module, String name, int port, Map<String, String> env,
                                        List<String> jvmOptions, Path logDir) throws IOException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(module + ".log");
+        Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -53,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Map<String, String> environment = new HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return command(module, port, command, environment, repoRoot, log);
+        return command(name, port, command, environment, repoRoot, log);
     }
 
     /** Any command as a supervised service, its output appended to {@code log}. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.newspipeline.localstack.Ports;
 
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +38,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The README's run command, end to end: the launcher starts a real KRaft broker, a private
- * PostgreSQL and the three packaged services, feeds the seeds, and serves the search; SIGTERM
- * (what Ctrl-C amounts to) leaves no process behind.
+ * PostgreSQL and the packaged services (three enrich-service replicas here), feeds the seeds, and
+ * serves the search; a catalog correction reaches every replica and, re-enriched, the search;
+ * SIGTERM (what Ctrl-C amounts to) leaves no process behind.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPipelineIT {
 
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -49,11 +55,13 @@ class LocalPipelineIT {
     static List<ProcessHandle> children = new ArrayList<>();
     static int queryPort;
     static int ingestPort;
+    static List<Integer> enrichPorts;
 
     @BeforeAll
     static void startThePipeline() throws Exception {
         queryPort = Ports.free();
         ingestPort = Ports.free();
+        enrichPorts = List.of(Ports.free(), Ports.free(), Ports.free());
         Path jar;
         try (Stream<Path> jars = Files.list(REPO.resolve("local-stack/target"))) {
             jar = jars.filter(p -> p.getFileName().toString().matches("local-stack-.*\\.jar")).findFirst().orElseThrow();
@@ -61,7 +69,7 @@ class LocalPipelineIT {
         launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString(), "--data", data.toString(), "--kafka-port", String.valueOf(Ports.free()),
                 "--postgres-port", String.valueOf(Ports.free()),
-                "--http-ports", queryPort + "," + ingestPort + "," + Ports.free())
+                "--http-ports", queryPort + "," + ingestPort + "," + enrichPorts.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .directory(REPO.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -99,6 +107,47 @@ class LocalPipelineIT {
     }
 
     @Test
+    @Order(1)
+    void a_catalog_correction_reaches_every_enrich_replica_and_after_re_enrichment_the_search() throws Exception {
+        awaitSearch("peacekeeping", 5, Duration.ofSeconds(60));
+        List<String> before = ids("entity=" + encode("Stanislav Zas") + "&limit=100");
+        assertTrue(!before.isEmpty(), "the seeds name the CSTO Secretary General");
+
+        String full = "Stanislav Vasilyevich Zas";
+        assertEquals(200, send(enrichPorts.get(0), "PUT", "/catalog/entities/" + encode(full).replace("+", "%20"),
+                "{\"type\":\"PERSON\",\"reason\":\"his full name\",\"by\":\"LocalPipelineIT\"}").statusCode());
+        long corrected = System.nanoTime();
+        HttpResponse<String> merged = send(enrichPorts.get(1), "POST", "/catalog/entities/" + encode("Stanislav Zas").replace("+", "%20") + "/merge",
+                "{\"into\":\"" + full + "\",\"reason\":\"one person\",\"reenrich\":true}");
+        assertEquals(200, merged.statusCode(), merged.body());
+        assertTrue(merged.headers().firstValue("Link").orElse("").contains("rel=\"reenrichment\""), merged.headers().map().toString());
+
+        for (int port : enrichPorts) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String name = "";
+            while (!name.equals(full) && System.nanoTime() < deadline) {
+                HttpResponse<String> known = send(port, "GET", "/catalog/entities/" + encode("Stanislav Zas").replace("+", "%20"), null);
+                name = known.statusCode() == 200 ? JSON.readTree(known.body()).get("name").asText() : "";
+                Thread.sleep(100);
+            }
+            assertEquals(full, name, "the replica on " + port + " follows the catalog");
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> after = List.of();
+        while (after.size() < before.size() && System.nanoTime() < deadline) {
+            after = ids("entity=" + encode(full) + "&limit=100");
+            Thread.sleep(200);
+        }
+        assertEquals(new HashSet<>(before), new HashSet<>(after), "the same articles, under the corrected name");
+        System.out.printf("correction searchable under the new name after %d ms%n", (System.nanoTime() - corrected) / 1_000_000);
+        HttpResponse<String> suggestions = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort
+                + "/entities?prefix=Stanislav")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(suggestions.body().contains(full) && !suggestions.body().contains("\"Stanislav Zas\""), suggestions.body());
+    }
+
+    @Test
+    @Order(2)
     void seeds_are_searchable_then_a_posted_article_then_sigterm_stops_everything() throws Exception {
         JsonNode page = awaitSearch("peacekeeping", 5, Duration.ofSeconds(60));
         assertEquals(5, page.get("total").asInt());
@@ -121,7 +170,7 @@ class LocalPipelineIT {
         awaitSearch(word, 1, Duration.ofSeconds(30));
         System.out.printf("posted article searchable after %d ms%n", (System.nanoTime() - posted) / 1_000_000);
 
-        assertTrue(children.size() >= 4, "three services and PostgreSQL were started: " + children.size());
+        assertTrue(children.size() >= 6, "five service processes and PostgreSQL were started: " + children.size());
         assertTrue(children.stream().anyMatch(p -> p.info().commandLine().orElse("").contains("postgres")),
                 "PostgreSQL is among the processes to check");
         launcher.destroy();
@@ -145,6 +194,17 @@ class LocalPipelineIT {
                 "the TASS story of 2020-05-26: " + in2020);
         JsonNode lavrov = get("entity=" + URLEncoder.encode("Sergei Lavrov", StandardCharsets.UTF_8));
         assertEquals(2, lavrov.get("total").asInt(), "Sergei and Sergey Lavrov are one person");
+    }
+
+    static HttpResponse<String> send(int port, String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static List<String> ids(String query) throws Exception {

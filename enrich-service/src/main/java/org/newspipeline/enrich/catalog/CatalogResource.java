@@ -18,7 +18,10 @@ import org.newspipeline.contract.CatalogEntry;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.reenrich.Reenrichment;
+import org.newspipeline.enrich.reenrich.Reenrichments;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,21 +48,25 @@ public class CatalogResource {
         }
     }
 
-    public record EntityChange(String type, List<String> aliases, String countryCode, String reason, String by) {
+    /** @param reenrich also enrich again the stored articles that name the entity (see {@code /reenrichments}) */
+    public record EntityChange(String type, List<String> aliases, String countryCode, String reason, String by,
+                               boolean reenrich) {
     }
 
-    public record Merge(String into, String reason, String by) {
+    public record Merge(String into, String reason, String by, boolean reenrich) {
     }
 
-    public record Block(String text, String type, String reason, String by) {
+    public record Block(String text, String type, String reason, String by, boolean reenrich) {
     }
 
     private final LiveCatalog catalog;
     private final CatalogTopic topic;
+    private final Reenrichments reenrichments;
 
-    public CatalogResource(LiveCatalog catalog, CatalogTopic topic) {
+    public CatalogResource(LiveCatalog catalog, CatalogTopic topic, Reenrichments reenrichments) {
         this.catalog = catalog;
         this.topic = topic;
+        this.reenrichments = reenrichments;
     }
 
     @GET
@@ -81,7 +88,7 @@ public class CatalogResource {
     @PUT
     @Path("entities/{name}")
     @Operation(summary = "Create an entity, or give it a type and more aliases: {type, aliases[], countryCode?, reason, by?}")
-    public CatalogEntity put(@PathParam("name") String name, EntityChange change) {
+    public Response put(@PathParam("name") String name, EntityChange change) {
         requireName(name);
         Type type = type(change == null ? null : change.type(), true);
         Set<String> aliases = new LinkedHashSet<>(catalog.get().byAlias(name).filter(k -> k.name().equals(name))
@@ -90,13 +97,14 @@ public class CatalogResource {
         aliases.remove(name);
         topic.publish(entry(CatalogEntry.Kind.ENTITY, name, type, List.copyOf(aliases), change.countryCode(), false,
                 change.by(), change.reason()));
-        return catalog.get().byAlias(name).map(CatalogEntity::of).orElseThrow();
+        return answer(Response.ok(catalog.get().byAlias(name).map(CatalogEntity::of).orElseThrow()), change.reenrich(),
+                name, change.reason());
     }
 
     @POST
     @Path("entities/{name}/merge")
     @Operation(summary = "Merge an entity into another: its name and aliases become aliases of {into}")
-    public CatalogEntity merge(@PathParam("name") String name, Merge merge) {
+    public Response merge(@PathParam("name") String name, Merge merge) {
         if (merge == null || merge.into() == null || merge.into().isBlank()) {
             throw new BadCorrectionException("'into' names the entity to merge into");
         }
@@ -114,7 +122,8 @@ public class CatalogResource {
         aliases.remove(into.name());
         topic.publish(entry(CatalogEntry.Kind.ENTITY, into.name(), into.type(), List.copyOf(aliases), into.countryCode(),
                 false, merge.by(), merge.reason()));
-        return catalog.get().byAlias(into.name()).map(CatalogEntity::of).orElseThrow();
+        return answer(Response.ok(catalog.get().byAlias(into.name()).map(CatalogEntity::of).orElseThrow()), merge.reenrich(),
+                into.name(), merge.reason());
     }
 
     @DELETE
@@ -140,7 +149,7 @@ public class CatalogResource {
         requireName(block.text());
         topic.publish(entry(CatalogEntry.Kind.BLOCK, block.text().strip(), type(block.type(), false), List.of(), null,
                 false, block.by(), block.reason()));
-        return Response.status(201).build();
+        return answer(Response.status(201), block.reenrich(), block.text().strip(), block.reason());
     }
 
     @DELETE
@@ -156,6 +165,19 @@ public class CatalogResource {
     @Operation(summary = "Every correction, newest first: what changed, who, when and why")
     public List<CatalogEntry> history(@QueryParam("limit") @DefaultValue("100") int limit) {
         return catalog.history().stream().limit(Math.max(1, Math.min(limit, 1000))).toList();
+    }
+
+    /**
+     * The correction's answer; when asked, the re-enrichment of the articles naming the entity is
+     * started (the correction already applies here) and linked as {@code rel="reenrichment"}.
+     */
+    private Response answer(Response.ResponseBuilder response, boolean reenrich, String entity, String reason) {
+        if (reenrich) {
+            Reenrichment job = reenrichments.start(new Reenrichment.Request(null, null, null, entity,
+                    "catalog correction of " + entity + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())), null, null);
+            response.link(URI.create("/reenrichments/" + job.id()), "reenrichment");
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

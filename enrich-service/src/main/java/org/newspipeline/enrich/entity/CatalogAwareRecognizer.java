@@ -26,15 +26,6 @@ public final class CatalogAwareRecognizer implements EntityRecognizer {
         this.catalogs = catalogs;
     }
 
-    /** The CoNLL CRF with a catalog that does not change (evaluations). */
-    public static CatalogAwareRecognizer of(EntityCatalog catalog) {
-        return of(() -> catalog);
-    }
-
-    /** How the service recognizes entities: the CoNLL CRF with the catalog. */
-    public static CatalogAwareRecognizer of(Supplier<EntityCatalog> catalogs) {
-        return new CatalogAwareRecognizer(CrfEntityRecognizer.load(), catalogs);
-    }
 
     @Override
     public List<RecognizedMention> recognize(String text) {

@@ -6,10 +6,10 @@ import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.date.PublicationDate;
 import org.newspipeline.enrich.date.PublicationDateResolver;
 import org.newspipeline.enrich.entity.BoundedRecognition;
-import org.newspipeline.enrich.entity.EntityRecognizer;
-import org.newspipeline.enrich.entity.CatalogAwareRecognizer;
 import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.entity.EntityRecognizer;
 import org.newspipeline.enrich.entity.EntityResolver;
+import org.newspipeline.enrich.entity.LanguageRecognizers;
 import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.source.SourceRegistry;
 import org.newspipeline.enrich.source.SourceResolver;
@@ -29,34 +29,31 @@ import java.util.List;
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
-    public static final int ENRICHMENT_VERSION = 3;
-
-    /** Languages with a recognizer; an article in another gets no entities, and says why. */
-    static final java.util.Set<String> RECOGNIZED_LANGUAGES = java.util.Set.of("en");
+    public static final int ENRICHMENT_VERSION = 4;
 
     private final LayoutParser layoutParser;
     private final SourceResolver sources;
     private final LanguageDetector languages;
-    private final EntityRecognizer recognizer;
+    private final LanguageRecognizers recognizers;
     private final EntityResolver entities;
     private final Clock clock = Clock.systemUTC();
 
-    public Enricher(SourceRegistry registry, LanguageDetector languages, EntityRecognizer recognizer,
+    public Enricher(SourceRegistry registry, LanguageDetector languages, LanguageRecognizers recognizers,
                     EntityResolver entities) {
         this.layoutParser = new LayoutParser(line -> registry.byClosingCredit(line).isPresent());
         this.sources = new SourceResolver(registry);
         this.languages = languages;
-        this.recognizer = recognizer;
+        this.recognizers = recognizers;
         this.entities = entities;
     }
 
     /**
-     * The service's enricher: bundled models, the CRF with the catalog beside it.
+     * The service's enricher: bundled models, each language's CRF with the catalog beside it.
      *
      * @param catalogs the entity catalog as it stands at each call (corrections arrive while it runs)
      */
     public static Enricher standard(SourceRegistry registry, java.util.function.Supplier<EntityCatalog> catalogs) {
-        return new Enricher(registry, LanguageDetector.load(), CatalogAwareRecognizer.of(catalogs), new EntityResolver(catalogs));
+        return new Enricher(registry, LanguageDetector.load(), new LanguageRecognizers(catalogs), new EntityResolver(catalogs));
     }
 
     public EnrichedArticle enrich(RawArticle raw) {
@@ -72,15 +69,20 @@ public final class Enricher {
                 date.at(), date.publication(), entities(raw, layout.body(), language, skipped), skipped);
     }
 
-    /** Entities by the recognizer of the article's language: stated by the sender, or detected beyond doubt. */
+    /**
+     * Entities by the recognizer of the article's language. A language without a model, stated by
+     * the sender or detected beyond doubt, gets none; an unknown or doubtful one gets the English model.
+     */
     private List<EnrichedArticle.Entity> entities(RawArticle raw, String body, String language, List<String> skipped) {
-        boolean stated = raw.language() != null;
-        if (language != null && !RECOGNIZED_LANGUAGES.contains(language)
-                && (stated || languages.isSurelyNotIn(RECOGNIZED_LANGUAGES, body))) {
-            // German capitalises every noun: an English model reads "Projekts" and "Daten" as names.
-            skipped.add("entities: no recognizer for language '" + language + "' (entityLanguage: unsupported);"
-                    + " none are guessed with the English model");
-            return List.of();
+        EntityRecognizer recognizer = recognizers.forLanguage(language).orElse(null);
+        if (recognizer == null) {
+            if (language != null && (raw.language() != null || languages.isSurelyNotIn(recognizers.languages(), body))) {
+                // An English model reads capitalised foreign words ("Projekte", "Comunicado") as names.
+                skipped.add("entities: no recognizer for language '" + language + "' (entityLanguage: unsupported);"
+                        + " none are guessed with another language's model");
+                return List.of();
+            }
+            recognizer = recognizers.forLanguage("en").orElseThrow();
         }
         BoundedRecognition.Result recognition = BoundedRecognition.run(recognizer, body);
         skipped.addAll(recognition.skipped());

@@ -23,7 +23,7 @@ public final class Reenrichment {
                            String error) {
     }
 
-    final String id;
+    private final String id;
     final Request request;
     final Instant startedAt = Instant.now();
     final AtomicLong scanned = new AtomicLong();
@@ -38,6 +38,10 @@ public final class Reenrichment {
     Reenrichment(String id, Request request) {
         this.id = id;
         this.request = request;
+    }
+
+    public String id() {
+        return id;
     }
 
     public Progress progress() {

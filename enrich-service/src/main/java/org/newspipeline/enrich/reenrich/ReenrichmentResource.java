@@ -44,7 +44,7 @@ public class ReenrichmentResource {
             return Problem.response(400, e.getMessage());
         }
         Reenrichment job = reenrichments.start(request, from, to);
-        return Response.accepted(job.progress()).location(URI.create("/reenrichments/" + job.id)).build();
+        return Response.accepted(job.progress()).location(URI.create("/reenrichments/" + job.id())).build();
     }
 
     @GET

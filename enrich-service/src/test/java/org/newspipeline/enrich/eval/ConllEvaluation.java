@@ -1,10 +1,10 @@
 package org.newspipeline.enrich.eval;
 
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.enrich.entity.CatalogAwareRecognizer;
 import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.entity.EntityRecognizer;
 import org.newspipeline.enrich.entity.EntityResolver;
+import org.newspipeline.enrich.entity.LanguageRecognizers;
 import org.newspipeline.enrich.entity.RecognizedMention;
 
 import java.io.IOException;
@@ -83,6 +83,11 @@ public final class ConllEvaluation {
         return SharedData.resolve("conll2003/eng.testa.iobes");
     }
 
+    /** The English recognizer as the service builds it: the CRF with the bundled catalog. */
+    public static EntityRecognizer serviceRecognizer() {
+        return new LanguageRecognizers(() -> EntityCatalog.load(java.util.Optional.empty())).forLanguage("en").orElseThrow();
+    }
+
     public static void main(String[] args) throws IOException {
         Path file = args.length > 0 ? Path.of(args[0]) : file();
         if (!Files.isRegularFile(file)) {
@@ -91,7 +96,7 @@ public final class ConllEvaluation {
         }
         List<Sentence> sentences = read(file, Integer.MAX_VALUE);
         long start = System.nanoTime();
-        Score score = score(CatalogAwareRecognizer.of(EntityCatalog.load(java.util.Optional.empty())), sentences);
+        Score score = score(serviceRecognizer(), sentences);
         System.out.printf("CoNLL-2003 dev (eng.testa), %d sentences, %.1f s:%n%s%n", sentences.size(),
                 (System.nanoTime() - start) / 1e9, score);
     }
@@ -112,10 +117,7 @@ public final class ConllEvaluation {
                 if (!EntityResolver.admissible(m)) {
                     continue;
                 }
-                int first = Arrays.binarySearch(starts, m.start());
-                int last = Arrays.binarySearch(starts, m.end() + 1);
-                int lastToken = last >= 0 ? last - 1 : (m.end() == text.length() ? starts.length - 1 : -1);
-                predicted.add(new Span(s, first, first >= 0 ? lastToken : -1, m.type()));
+                predicted.add(new Span(s, tokenAt(starts, m.start()), tokenAt(starts, m.end() - 1), m.type()));
             }
             for (Type t : Type.values()) {
                 long tp = predicted.stream().filter(p -> p.type() == t && sentence.gold().contains(p)).count();
@@ -124,6 +126,15 @@ public final class ConllEvaluation {
             }
         }
         return score;
+    }
+
+    /**
+     * The gold token holding a character: a predicted span is projected onto the gold tokens it
+     * touches, as usual when a system tokenizes for itself ("DFB." is one gold token, two of ours).
+     */
+    private static int tokenAt(int[] starts, int offset) {
+        int i = Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i : -i - 2;
     }
 
     /** Sentences of an IOBES file: "token TAG" lines, blank lines between sentences. */

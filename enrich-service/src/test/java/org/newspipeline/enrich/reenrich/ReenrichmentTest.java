@@ -53,14 +53,48 @@ class ReenrichmentTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().get(location).then().statusCode(200).body("state", equalTo("DONE")));
         given().get(location).then().body("matched", equalTo(3)).body("done", equalTo(3)).body("failed", equalTo(0));
+        Map<String, EnrichedArticle> latest = latest(ids);
+        assertEquals(3, latest.size());
+        latest.values().forEach(a -> assertTrue(a.entities().stream().anyMatch(e -> e.name().equals(name)), a.entities().toString()));
+    }
+
+    @Test
+    void a_correction_can_ask_for_the_re_enrichment_of_the_articles_naming_it() {
+        String name = "Quorvex" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5) + " Holdings";
+        given().contentType(ContentType.JSON).body("{\"type\":\"ORGANIZATION\",\"reason\":\"a test company\"}")
+                .put("/catalog/entities/{name}", name).then().statusCode(200);
+        String id = "block-" + UUID.randomUUID();
+        TestTopics.send(Topics.RAW, id, ContractJson.write(new RawArticle(RawArticle.SCHEMA_VERSION, id, "http",
+                Instant.now(), null, null, "MINSK, May 26. /BelTA/. " + name + " said on Monday it would invest in Minsk.",
+                null, null, null, "en", null, List.of())));
+        TestTopics.awaitKey(Topics.ENRICHED, id, Duration.ofSeconds(30));
+        assertTrue(latest(id).entities().stream().anyMatch(e -> e.name().equals(name)), "known before the block");
+
+        String reenrichment = given().contentType(ContentType.JSON)
+                .body("{\"text\":\"" + name + "\",\"reason\":\"not a company\",\"reenrich\":true}")
+                .post("/catalog/blocklist").then().statusCode(201).extract().header("Link");
+        String location = reenrichment.substring(reenrichment.indexOf('<') + 1, reenrichment.indexOf('>'));
+        assertTrue(reenrichment.contains("rel=\"reenrichment\""), reenrichment);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().get(location).then().statusCode(200).body("state", equalTo("DONE")));
+        given().get(location).then().body("matched", equalTo(1)).body("request.reason", containsString("not a company"));
+        assertTrue(latest(id).entities().stream().noneMatch(e -> e.name().equals(name)), latest(id).entities().toString());
+    }
+
+    private static EnrichedArticle latest(String id) {
+        return latest(List.of(id)).get(id);
+    }
+
+    /** The last enrichment of each article on the topic. */
+    private static Map<String, EnrichedArticle> latest(List<String> ids) {
         Map<String, EnrichedArticle> latest = new HashMap<>();
         TestTopics.readAll(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.ENRICHED, r -> {
             if (ids.contains(r.key())) {
                 latest.put(r.key(), ContractJson.read(r.value(), EnrichedArticle.class));
             }
         });
-        assertEquals(3, latest.size());
-        latest.values().forEach(a -> assertTrue(a.entities().stream().anyMatch(e -> e.name().equals(name)), a.entities().toString()));
+        return latest;
     }
 
     @Test

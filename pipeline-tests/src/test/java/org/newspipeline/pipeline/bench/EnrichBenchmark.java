@@ -61,7 +61,7 @@ public final class EnrichBenchmark {
                             null, null, text, null, null, null, null, null, List.of())));
                 }
             }
-            try (ServiceProcess enrich = ServiceProcess.start(Bench.repoRoot(), "enrich-service", Ports.free(),
+            try (ServiceProcess enrich = ServiceProcess.start(Bench.repoRoot(), "enrich-service", "enrich-service", Ports.free(),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers()), List.of("-Xmx512m"), dir.resolve("logs"))) {
                 long start = System.nanoTime();
                 enrich.awaitReady(Duration.ofSeconds(120));

@@ -48,7 +48,7 @@ public final class IngestBenchmark {
         int port = Ports.free();
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
-            try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", port,
+            try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", "ingest-service", port,
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "INGEST_INBOX_DIR", inbox.toString(),
                             "INGEST_STATE_DIR", dir.resolve("state").toString()),
                     List.of("-Xmx1g"), dir.resolve("logs"))) {

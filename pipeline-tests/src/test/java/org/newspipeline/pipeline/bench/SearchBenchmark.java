@@ -82,7 +82,7 @@ public final class SearchBenchmark {
             double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
             int port = Ports.free();
             long loadStart = System.nanoTime();
-            try (ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", port, Map.of(
+            try (ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", "query-service", port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword()),
                     List.of("-Xmx1g"), dir.resolve("logs"))) {

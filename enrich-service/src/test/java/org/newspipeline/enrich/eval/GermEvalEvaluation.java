@@ -1,0 +1,95 @@
+package org.newspipeline.enrich.eval;
+
+import org.newspipeline.contract.EnrichedArticle.Entity.Type;
+import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.entity.EntityRecognizer;
+import org.newspipeline.enrich.entity.LanguageRecognizers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The same figures as {@link ConllEvaluation} for German: the service's German recognizer and
+ * mention filter on the GermEval 2014 dev split ({@code ../shared/data/germeval2014/NER-de-dev.tsv},
+ * not in the repository), outer level, PER/ORG/LOC; OTH and the {@code deriv}/{@code part} variants
+ * are not names of the kind the pipeline extracts and are ignored.
+ */
+public final class GermEvalEvaluation {
+
+    private GermEvalEvaluation() {
+    }
+
+    public static Path file() {
+        return SharedData.resolve("germeval2014/NER-de-dev.tsv");
+    }
+
+    public static EntityRecognizer serviceRecognizer() {
+        return new LanguageRecognizers(() -> EntityCatalog.load(Optional.empty())).forLanguage("de").orElseThrow();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (!Files.isRegularFile(file())) {
+            System.err.println("GermEval data not found at " + file().toAbsolutePath() + " (see ../shared/data/README.md)");
+            System.exit(2);
+        }
+        List<ConllEvaluation.Sentence> sentences = read(file(), Integer.MAX_VALUE);
+        EntityRecognizer recognizer = serviceRecognizer();
+        long start = System.nanoTime();
+        ConllEvaluation.Score score = ConllEvaluation.score(recognizer, sentences);
+        System.out.printf("GermEval 2014 dev, %d sentences, %.1f s:%n%s%n", sentences.size(),
+                (System.nanoTime() - start) / 1e9, score);
+    }
+
+    /** Sentences of the tab-separated file: "n token outer inner" lines, a "#" line before each sentence. */
+    public static List<ConllEvaluation.Sentence> read(Path file, int limit) throws IOException {
+        List<ConllEvaluation.Sentence> sentences = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<ConllEvaluation.Span> gold = new ArrayList<>();
+        int begin = -1;
+        Type open = null;
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                if (open != null) {
+                    gold.add(new ConllEvaluation.Span(sentences.size(), begin, tokens.size() - 1, open));
+                    open = null;
+                }
+                if (!tokens.isEmpty()) {
+                    sentences.add(new ConllEvaluation.Sentence(List.copyOf(tokens), List.copyOf(gold)));
+                    if (sentences.size() >= limit) {
+                        return sentences;
+                    }
+                }
+                tokens.clear();
+                gold.clear();
+                continue;
+            }
+            String[] parts = line.split("\t");
+            String tag = parts[2];
+            if (open != null && !tag.startsWith("I-")) {
+                gold.add(new ConllEvaluation.Span(sentences.size(), begin, tokens.size() - 1, open));
+                open = null;
+            }
+            if (tag.startsWith("B-")) {
+                open = switch (tag.substring(2)) {
+                    case "PER" -> Type.PERSON;
+                    case "ORG" -> Type.ORGANIZATION;
+                    case "LOC" -> Type.LOCATION;
+                    default -> null;
+                };
+                begin = tokens.size();
+            }
+            tokens.add(parts[1]);
+        }
+        if (!tokens.isEmpty() && sentences.size() < limit) {
+            if (open != null) {
+                gold.add(new ConllEvaluation.Span(sentences.size(), begin, tokens.size() - 1, open));
+            }
+            sentences.add(new ConllEvaluation.Sentence(List.copyOf(tokens), List.copyOf(gold)));
+        }
+        return sentences;
+    }
+}
