@@ -1,0 +1,63 @@
+package org.newspipeline.enrich.eval;
+
+import org.newspipeline.contract.RawArticle;
+import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.support.TestEnricher;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The enricher's own ceiling: Reuters-21578 stories per second in this JVM on 1 and on 2 threads,
+ * after a warm-up pass, with no Kafka around it; enrich-service's rate (EnrichBenchmark) is
+ * reported against it.
+ */
+public final class InProcessThroughput {
+
+    private InProcessThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!Files.isDirectory(ReutersCorpus.folder())) {
+            System.err.println("Reuters data not found at " + ReutersCorpus.folder().toAbsolutePath() + " (see ../shared/data/README.md)");
+            System.exit(2);
+        }
+        List<RawArticle> articles = ReutersCorpus.load(ReutersCorpus.folder(), 4000).stream()
+                .map(s -> new RawArticle(RawArticle.SCHEMA_VERSION, "x", "bench", Instant.now(), null, null, s.wireCopy(),
+                        null, null, null, null, null, List.of()))
+                .toList();
+        Enricher enricher = TestEnricher.get();
+        rate(enricher, articles, 2); // warm-up: the JIT compiles CoreNLP
+        for (int threads : new int[] {1, 2}) {
+            System.out.printf("in-process enricher, %d thread(s): %.0f articles/s%n", threads, rate(enricher, articles, threads));
+        }
+    }
+
+    static double rate(Enricher enricher, List<RawArticle> articles, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                running.add(pool.submit(() -> {
+                    for (int k; (k = next.getAndIncrement()) < articles.size(); ) {
+                        enricher.enrich(articles.get(k));
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            return articles.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
