@@ -60,7 +60,9 @@ public final class Enricher {
         String text = WireText.clean(raw.body());
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
         PublicationDate date = plausible(PublicationDateResolver.resolve(raw, text, layout.dateline()));
-        String language = raw.language() != null ? raw.language() : languages.detect(layout.body()).orElse(null);
+        // The title counts: a feed item's summary alone can be too short to tell.
+        String language = raw.language() != null ? raw.language()
+                : languages.detect(layout.title() == null ? layout.body() : layout.title() + "\n" + layout.body()).orElse(null);
         List<String> skipped = new ArrayList<>();
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, clock.instant(), raw.origin(),
                 raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,

@@ -40,6 +40,16 @@ class EntityLanguageTest {
     }
 
     @Test
+    void a_short_german_feed_summary_is_told_german_by_its_title_and_text() {
+        EnrichedArticle a = TestEnricher.get().enrich(new RawArticle(RawArticle.SCHEMA_VERSION, "id", "feed:heise",
+                Instant.now(), null, "Neue Version der Entwicklungsumgebung erschienen",
+                "Die Teilnehmer können Vorträge einreichen. Doch die Aufgabe ist groß, denn die Menge der Besitzer wächst.",
+                null, null, null, null, null, List.of()));
+        assertEquals("de", a.language(), "a 100-character summary with its title");
+        assertEquals(List.of(), a.entities(), "no German nouns read as names by the English model");
+    }
+
+    @Test
     void german_names_come_from_the_german_model_hyphenated_compounds_are_not_names() {
         EnrichedArticle a = enrich("Bundeskanzler Olaf Scholz hat am Montag in Berlin mit dem französischen Präsidenten "
                 + "Emmanuel Macron über die Lage in der Ukraine gesprochen. Die SPD-Fraktion und die Deutsche Bahn "
