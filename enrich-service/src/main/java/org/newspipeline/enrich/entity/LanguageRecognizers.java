@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How the service recognizes entities in each language it has a model for: that language's CRF
@@ -20,20 +22,34 @@ public final class LanguageRecognizers {
             "fr", CrfEntityRecognizer.FRENCH);
 
     private final Supplier<EntityCatalog> catalogs;
+    private final Set<String> languages;
     private final Map<String, EntityRecognizer> loaded = new ConcurrentHashMap<>();
 
-    /** @param catalogs the catalog as it stands now (corrections arrive while the service runs) */
-    public LanguageRecognizers(Supplier<EntityCatalog> catalogs) {
+    /**
+     * @param catalogs  the catalog as it stands now (corrections arrive while the service runs)
+     * @param languages the languages whose model may be loaded (English always is: it reads texts of no clear language)
+     */
+    public LanguageRecognizers(Supplier<EntityCatalog> catalogs, Set<String> languages) {
         this.catalogs = catalogs;
+        Set<String> unknown = languages.stream().filter(l -> !MODELS.containsKey(l)).collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no entity model for " + unknown + "; there are models for " + MODELS.keySet());
+        }
+        this.languages = Stream.concat(languages.stream(), Stream.of("en")).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** ISO 639-1 codes of the languages with a model. */
+    /** All the models there are. */
+    public static LanguageRecognizers all(Supplier<EntityCatalog> catalogs) {
+        return new LanguageRecognizers(catalogs, MODELS.keySet());
+    }
+
+    /** ISO 639-1 codes of the languages with a model in use. */
     public Set<String> languages() {
-        return MODELS.keySet();
+        return languages;
     }
 
     public Optional<EntityRecognizer> forLanguage(String language) {
-        String model = language == null ? null : MODELS.get(language);
+        String model = language == null || !languages.contains(language) ? null : MODELS.get(language);
         if (model == null) {
             return Optional.empty();
         }

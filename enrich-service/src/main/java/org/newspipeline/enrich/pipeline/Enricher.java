@@ -50,10 +50,13 @@ public final class Enricher {
     /**
      * The service's enricher: bundled models, each language's CRF with the catalog beside it.
      *
-     * @param catalogs the entity catalog as it stands at each call (corrections arrive while it runs)
+     * @param catalogs        the entity catalog as it stands at each call (corrections arrive while it runs)
+     * @param entityLanguages the languages whose entity model may be loaded
      */
-    public static Enricher standard(SourceRegistry registry, java.util.function.Supplier<EntityCatalog> catalogs) {
-        return new Enricher(registry, LanguageDetector.load(), new LanguageRecognizers(catalogs), new EntityResolver(catalogs));
+    public static Enricher standard(SourceRegistry registry, java.util.function.Supplier<EntityCatalog> catalogs,
+                                    java.util.Set<String> entityLanguages) {
+        return new Enricher(registry, LanguageDetector.load(), new LanguageRecognizers(catalogs, entityLanguages),
+                new EntityResolver(catalogs));
     }
 
     public EnrichedArticle enrich(RawArticle raw) {

@@ -12,6 +12,6 @@ public class EnricherProducer {
     @ApplicationScoped
     Enricher enricher(EnrichConfig config, LiveCatalog catalog) {
         SourceRegistry registry = config.sourcesFile().map(SourceRegistry::fromFile).orElseGet(SourceRegistry::bundled);
-        return Enricher.standard(registry, catalog);
+        return Enricher.standard(registry, catalog, config.entityLanguages());
     }
 }

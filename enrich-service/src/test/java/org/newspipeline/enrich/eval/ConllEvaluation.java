@@ -85,7 +85,7 @@ public final class ConllEvaluation {
 
     /** The English recognizer as the service builds it: the CRF with the bundled catalog. */
     public static EntityRecognizer serviceRecognizer() {
-        return new LanguageRecognizers(() -> EntityCatalog.load(java.util.Optional.empty())).forLanguage("en").orElseThrow();
+        return LanguageRecognizers.all(() -> EntityCatalog.load(java.util.Optional.empty())).forLanguage("en").orElseThrow();
     }
 
     public static void main(String[] args) throws IOException {

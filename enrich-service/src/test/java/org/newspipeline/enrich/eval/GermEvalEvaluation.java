@@ -28,7 +28,7 @@ public final class GermEvalEvaluation {
     }
 
     public static EntityRecognizer serviceRecognizer() {
-        return new LanguageRecognizers(() -> EntityCatalog.load(Optional.empty())).forLanguage("de").orElseThrow();
+        return LanguageRecognizers.all(() -> EntityCatalog.load(Optional.empty())).forLanguage("de").orElseThrow();
     }
 
     public static void main(String[] args) throws IOException {

@@ -3,11 +3,15 @@ package org.newspipeline.enrich.pipeline;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.enrich.entity.EntityCatalog;
+import org.newspipeline.enrich.source.SourceRegistry;
 import org.newspipeline.enrich.support.TestEnricher;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +86,16 @@ class EntityLanguageTest {
         EnrichedArticle a = enrich("O presidente Luiz Inácio Lula da Silva disse nesta terça-feira em Brasília que o "
                 + "governo vai anunciar novas medidas econômicas para conter a inflação nos próximos meses.", null);
         assertEquals("pt", a.language(), "detected");
+        assertEquals(List.of(), a.entities());
+        assertTrue(a.skipped().stream().anyMatch(s -> s.contains("entityLanguage: unsupported")), a.skipped().toString());
+    }
+
+    @Test
+    void a_language_left_out_by_the_operator_gets_no_entities() {
+        Enricher englishOnly = Enricher.standard(SourceRegistry.bundled(), () -> EntityCatalog.load(Optional.empty()), Set.of("en"));
+        EnrichedArticle a = englishOnly.enrich(new RawArticle(RawArticle.SCHEMA_VERSION, "id", "http", Instant.now(), null,
+                null, "Bundeskanzler Olaf Scholz hat am Montag in Berlin mit Emmanuel Macron gesprochen.", null, null, null,
+                "de", null, List.of()));
         assertEquals(List.of(), a.entities());
         assertTrue(a.skipped().stream().anyMatch(s -> s.contains("entityLanguage: unsupported")), a.skipped().toString());
     }

@@ -5,6 +5,7 @@ import org.newspipeline.enrich.pipeline.Enricher;
 import org.newspipeline.enrich.source.SourceRegistry;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** One enricher for every plain test in the JVM: the models load once (about 4 s). */
 public final class TestEnricher {
@@ -17,7 +18,7 @@ public final class TestEnricher {
     public static synchronized Enricher get() {
         if (instance == null) {
             EntityCatalog catalog = EntityCatalog.load(Optional.empty());
-            instance = Enricher.standard(SourceRegistry.bundled(), () -> catalog);
+            instance = Enricher.standard(SourceRegistry.bundled(), () -> catalog, Set.of("en", "de", "es", "fr"));
         }
         return instance;
     }
