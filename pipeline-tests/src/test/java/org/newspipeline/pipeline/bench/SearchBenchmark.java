@@ -97,6 +97,7 @@ public final class SearchBenchmark {
                         articles, produceSeconds, articles / loadSeconds, articles / loadSeconds / 2500);
                 }
                 measure(query.url());
+                scoreRatios(query.url(), infra);
             }
         }
     }
@@ -235,6 +236,48 @@ public final class SearchBenchmark {
                         shifted, null, s.title(), s.body(), s.language(), s.source(), null, shifted, null, s.entities(), List.of())));
             }
             producer.flush();
+        }
+    }
+
+    /**
+     * Ranking quality per text query class: the summed {@code ts_rank_cd} of the API's first 10
+     * results over that of the best 10 matches of the whole table under the same function (1.0:
+     * the best page there is). Relevance is ranked within windows of the newest matches, so common
+     * terms lose some; see PERFORMANCE.md.
+     */
+    static void scoreRatios(String base, Infrastructure infra) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("rare term", "coffee quota Colombia");
+        texts.put("common term", "oil");
+        texts.put("phrase", "\"oil prices\"");
+        texts.put("most rows", "said");
+        String score = "ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(?)))";
+        System.out.println("page-1 score ratio (first 10 results against the best 10 of all matches, same ts_rank_cd):");
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+            for (var t : texts.entrySet()) {
+                JsonNode page = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
+                        + URLEncoder.encode(t.getValue(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body());
+                String[] ids = page.path("items").findValuesAsText("id").toArray(String[]::new);
+                double first = sum(c, "SELECT coalesce(sum(" + score + "), 0) FROM article a WHERE a.id = ANY(?)", t.getValue(),
+                        c.createArrayOf("text", ids));
+                double best = sum(c, "SELECT coalesce(sum(r), 0) FROM (SELECT " + score + " AS r FROM article a"
+                        + " WHERE a.search_vector @@ websearch_to_tsquery('english', immutable_unaccent(?)) ORDER BY r DESC LIMIT 10) t",
+                        t.getValue(), t.getValue());
+                System.out.printf("  %-24s %.2f%n", t.getKey(), best == 0 ? 1 : first / best);
+            }
+        }
+    }
+
+    private static double sum(Connection c, String sql, Object... parameters) throws Exception {
+        try (var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
         }
     }
 
