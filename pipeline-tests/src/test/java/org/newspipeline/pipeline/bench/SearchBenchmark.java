@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,10 @@ import java.util.stream.Stream;
 
 /**
  * Loads 100,000 articles (the Reuters-21578 stories from {@code ../shared/data}, repeated with varied
- * ids) through Kafka into query-service, then prints the load rate and p50/p99 latency of
- * representative searches over HTTP. Run after a package:
+ * ids and dates; or, with the argument {@code distinct}, articles recombined from three different
+ * stories each, so that no two are alike) through Kafka into query-service, then prints the load
+ * rate, p50/p99 latency of representative searches over HTTP and the page-1 score ratio. Run after
+ * a package:
  * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class SearchBenchmark {
@@ -61,7 +64,11 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Flags anywhere: "fast" loads without fsync (what durability costs), "distinct" recombines stories.
+        List<String> flags = Arrays.stream(args).filter(a -> a.equals("fast") || a.equals("distinct")).toList();
+        args = Arrays.stream(args).filter(a -> !flags.contains(a)).toArray(String[]::new);
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean distinct = flags.contains("distinct");
         Path reuters = Bench.sharedData().resolve("reuters21578");
         if (!Files.isDirectory(reuters)) {
             System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
@@ -70,14 +77,14 @@ public final class SearchBenchmark {
         // A second argument keeps the loaded stack in that folder, so that later runs only measure queries.
         Path dir = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : Files.createTempDirectory("search-bench");
         boolean loaded = Files.isDirectory(dir.resolve("postgres"));
-        // A third argument "fast" loads without fsync, to measure what durability costs.
-        boolean durable = !(args.length > 2 && args[2].equals("fast"));
-        System.out.printf("PostgreSQL %s%n", durable ? "durable (fsync, synchronous commit)" : "fast (no fsync)");
+        boolean durable = !flags.contains("fast");
+        System.out.printf("PostgreSQL %s; corpus %s%n", durable ? "durable (fsync, synchronous commit)" : "fast (no fsync)",
+                distinct ? "distinct (each article recombined from three stories)" : "repeating (each story again every ~10,000 articles, dates moved)");
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, false, "news", durable)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             long produceStart = System.nanoTime();
             if (!loaded) {
-                produce(infra, load(reuters), articles);
+                produce(infra, load(reuters), articles, distinct);
             }
             double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
             int port = Ports.free();
@@ -222,21 +229,48 @@ public final class SearchBenchmark {
         return stories;
     }
 
-    static void produce(Infrastructure infra, List<EnrichedArticle> stories, int count) throws Exception {
+    static void produce(Infrastructure infra, List<EnrichedArticle> stories, int count, boolean distinct) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ContractSerializer())) {
             for (int i = 0; i < count; i++) {
-                EnrichedArticle s = stories.get(i % stories.size());
+                EnrichedArticle s = distinct ? recombined(stories, i) : stories.get(i % stories.size());
                 String id = "r" + i;
-                // Repeats move in time so that dates, months and pages spread like a growing archive.
+                // Later rounds move in time so that dates, months and pages spread like a growing archive.
                 Instant shifted = s.publishedAt().plus(Duration.ofDays(7L * (i / stories.size())));
                 producer.send(new ProducerRecord<>(Topics.ENRICHED, id, new EnrichedArticle(1, id, 1, s.enrichedAt(), s.origin(),
                         shifted, null, s.title(), s.body(), s.language(), s.source(), null, shifted, null, s.entities(), List.of())));
             }
             producer.flush();
         }
+    }
+
+    /**
+     * Article {@code i} of the distinct corpus: the title and opening third of story a, the middle
+     * third of story b, the last third of story c, and the entities of all three. (a, round) is
+     * unique per article and b, c move with the round, so no two articles share all their text.
+     */
+    static EnrichedArticle recombined(List<EnrichedArticle> stories, int i) {
+        int n = stories.size();
+        int round = i / n;
+        EnrichedArticle a = stories.get(i % n);
+        EnrichedArticle b = stories.get((i % n + 1 + 37 * round) % n);
+        EnrichedArticle c = stories.get((i % n + 2 + 101 * round) % n);
+        String body = third(a.body(), 0) + " " + third(b.body(), 1) + " " + third(c.body(), 2);
+        List<Entity> entities = new ArrayList<>(a.entities());
+        b.entities().stream().filter(e -> entities.stream().noneMatch(x -> x.name().equals(e.name()))).forEach(entities::add);
+        c.entities().stream().filter(e -> entities.stream().noneMatch(x -> x.name().equals(e.name()))).forEach(entities::add);
+        return new EnrichedArticle(1, "x", 1, a.enrichedAt(), a.origin(), a.publishedAt(), null, a.title(), body, a.language(),
+                a.source(), null, a.publishedAt(), null, entities, List.of());
+    }
+
+    /** The first, second or last third of a text's sentences. */
+    static String third(String text, int which) {
+        String[] sentences = text.split("(?<=\\.)\\s+");
+        int from = sentences.length * which / 3;
+        int to = Math.max(from + 1, sentences.length * (which + 1) / 3);
+        return String.join(" ", Arrays.copyOfRange(sentences, Math.min(from, sentences.length - 1), Math.min(to, sentences.length)));
     }
 
     /**
