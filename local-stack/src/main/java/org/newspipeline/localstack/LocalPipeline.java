@@ -2,6 +2,7 @@ package org.newspipeline.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,7 +45,7 @@ public final class LocalPipeline {
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--http-ports" -> {
                     String[] p = args[++i].split(",");
-                    List<Integer> more = java.util.Arrays.stream(p).skip(3).map(Integer::parseInt).toList();
+                    List<Integer> more = Arrays.stream(p).skip(3).map(Integer::parseInt).toList();
                     httpPorts = new PipelineServices.Ports(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
                             Integer.parseInt(p[2]), more);
                 }

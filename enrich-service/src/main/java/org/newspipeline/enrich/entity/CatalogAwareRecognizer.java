@@ -26,7 +26,6 @@ public final class CatalogAwareRecognizer implements EntityRecognizer {
         this.catalogs = catalogs;
     }
 
-
     @Override
     public List<RecognizedMention> recognize(String text) {
         List<RecognizedMention> known = catalogs.get().gazetteer().find(text);

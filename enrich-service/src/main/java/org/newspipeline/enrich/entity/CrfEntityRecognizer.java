@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * One of Stanford CoreNLP's CRF classifiers alone (the CoNLL 4-class model for English, the German
- * model for German): no pipeline, no other annotators (the full default pipeline is about 20 times
+ * One of Stanford CoreNLP's CRF classifiers alone (one per language, see {@link LanguageRecognizers}):
+ * no pipeline, no other annotators (the full default pipeline is about 20 times
  * slower and no more accurate). Each line is classified on its own, so no span crosses a line break
  * ("TASS\n\nUN"). The classifier is thread-safe for classification.
  */
@@ -40,7 +40,7 @@ public final class CrfEntityRecognizer implements EntityRecognizer {
         this.classifier = classifier;
     }
 
-    /** @param model the class-path resource of a serialized CRF ({@link #ENGLISH}, {@link #GERMAN}) */
+    /** @param model the class-path resource of a serialized CRF ({@link #ENGLISH}, {@link #GERMAN}, ...) */
     public static CrfEntityRecognizer load(String model) {
         try {
             Properties flags = new Properties();

@@ -43,11 +43,6 @@ public final class LanguageRecognizers {
         return new LanguageRecognizers(catalogs, MODELS.keySet());
     }
 
-    /** ISO 639-1 codes of the languages with a model in use. */
-    public Set<String> languages() {
-        return languages;
-    }
-
     public Optional<EntityRecognizer> forLanguage(String language) {
         String model = language == null || !languages.contains(language) ? null : MODELS.get(language);
         if (model == null) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -47,14 +46,15 @@ public final class LanguageDetector {
     }
 
     /**
-     * Whether the text is, beyond reasonable doubt, in a language other than these: a stricter test
-     * than {@link #detect}, for decisions that throw something away (no entities for a text).
+     * A language and whether it is beyond reasonable doubt: a stricter test than being named at
+     * all, for decisions that throw something away (no entities for a text).
      */
-    public boolean isSurelyNotIn(Set<String> languages, String text) {
-        String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        Language best = new LanguageDetectorME(model).predictLanguage(sample);
-        String iso1 = ISO3_TO_ISO1.get(best.getLang());
-        return iso1 != null && !languages.contains(iso1) && best.getConfidence() >= SURE;
+    public record Detection(String language, boolean sure) {
+
+        /** What the sender said: nothing to doubt. */
+        public static Detection stated(String language) {
+            return new Detection(language, true);
+        }
     }
 
     /**
@@ -62,7 +62,7 @@ public final class LanguageDetector {
      * only when the model is confident, or the best language is well ahead of the next (a 150-char
      * German summary: German 0.30, Swiss German 0.07).
      */
-    public Optional<String> detect(String text) {
+    public Optional<Detection> detect(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
         Language[] ranked = new LanguageDetectorME(model).predictLanguages(sample);
         Language best = ranked[0];
@@ -72,6 +72,7 @@ public final class LanguageDetector {
         if (!clear && sample.length() < 200) {
             return Optional.empty();
         }
-        return Optional.ofNullable(ISO3_TO_ISO1.getOrDefault(best.getLang(), null));
+        return Optional.ofNullable(ISO3_TO_ISO1.get(best.getLang()))
+                .map(iso1 -> new Detection(iso1, best.getConfidence() >= SURE));
     }
 }

@@ -11,6 +11,7 @@ import org.newspipeline.enrich.entity.EntityRecognizer;
 import org.newspipeline.enrich.entity.EntityResolver;
 import org.newspipeline.enrich.entity.LanguageRecognizers;
 import org.newspipeline.enrich.language.LanguageDetector;
+import org.newspipeline.enrich.language.LanguageDetector.Detection;
 import org.newspipeline.enrich.source.SourceRegistry;
 import org.newspipeline.enrich.source.SourceResolver;
 import org.newspipeline.enrich.text.ArticleLayout;
@@ -20,6 +21,8 @@ import org.newspipeline.enrich.text.WireText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Raw article in, enriched article out: a pure function of the article and the loaded models.
@@ -53,8 +56,7 @@ public final class Enricher {
      * @param catalogs        the entity catalog as it stands at each call (corrections arrive while it runs)
      * @param entityLanguages the languages whose entity model may be loaded
      */
-    public static Enricher standard(SourceRegistry registry, java.util.function.Supplier<EntityCatalog> catalogs,
-                                    java.util.Set<String> entityLanguages) {
+    public static Enricher standard(SourceRegistry registry, Supplier<EntityCatalog> catalogs, Set<String> entityLanguages) {
         return new Enricher(registry, LanguageDetector.load(), new LanguageRecognizers(catalogs, entityLanguages),
                 new EntityResolver(catalogs));
     }
@@ -64,26 +66,26 @@ public final class Enricher {
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
         PublicationDate date = plausible(PublicationDateResolver.resolve(raw, text, layout.dateline()));
         // The title counts: a feed item's summary alone can be too short to tell.
-        String language = raw.language() != null ? raw.language()
+        Detection language = raw.language() != null ? Detection.stated(raw.language())
                 : languages.detect(layout.title() == null ? layout.body() : layout.title() + "\n" + layout.body()).orElse(null);
         List<String> skipped = new ArrayList<>();
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, clock.instant(), raw.origin(),
-                raw.receivedAt(), raw.url(), layout.title(), layout.body(), language,
+                raw.receivedAt(), raw.url(), layout.title(), layout.body(), language == null ? null : language.language(),
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
-                date.at(), date.publication(), entities(raw, layout.body(), language, skipped), skipped);
+                date.at(), date.publication(), entities(layout.body(), language, skipped), skipped);
     }
 
     /**
      * Entities by the recognizer of the article's language. A language without a model, stated by
      * the sender or detected beyond doubt, gets none; an unknown or doubtful one gets the English model.
      */
-    private List<EnrichedArticle.Entity> entities(RawArticle raw, String body, String language, List<String> skipped) {
-        EntityRecognizer recognizer = recognizers.forLanguage(language).orElse(null);
+    private List<EnrichedArticle.Entity> entities(String body, Detection language, List<String> skipped) {
+        EntityRecognizer recognizer = language == null ? null : recognizers.forLanguage(language.language()).orElse(null);
         if (recognizer == null) {
-            if (language != null && (raw.language() != null || languages.isSurelyNotIn(recognizers.languages(), body))) {
+            if (language != null && language.sure()) {
                 // An English model reads capitalised foreign words ("Projekte", "Comunicado") as names.
-                skipped.add("entities: no recognizer for language '" + language + "' (entityLanguage: unsupported);"
+                skipped.add("entities: no recognizer for language '" + language.language() + "' (entityLanguage: unsupported);"
                         + " none are guessed with another language's model");
                 return List.of();
             }
