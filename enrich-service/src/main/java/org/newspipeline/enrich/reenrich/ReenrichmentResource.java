@@ -43,6 +43,9 @@ public class ReenrichmentResource {
         } catch (IllegalArgumentException e) {
             return Problem.response(400, e.getMessage());
         }
+        if (from != null && to != null && !from.isBefore(to)) {
+            return Problem.response(400, "'from' must come before 'to': nothing lies between " + request.from() + " and " + request.to());
+        }
         Reenrichment job = reenrichments.start(request, from, to);
         return Response.accepted(job.progress()).location(URI.create("/reenrichments/" + job.id())).build();
     }

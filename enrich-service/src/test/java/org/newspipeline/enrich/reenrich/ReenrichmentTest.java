@@ -103,6 +103,8 @@ class ReenrichmentTest {
                 .body("detail", containsString("reason"));
         given().contentType(ContentType.JSON).body("{\"from\":\"yesterday\",\"reason\":\"r\"}").post("/reenrichments")
                 .then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"from\":\"2026-01-01\",\"to\":\"2020-01-01\",\"reason\":\"r\"}")
+                .post("/reenrichments").then().statusCode(400).body("detail", containsString("before"));
         given().get("/reenrichments/{id}", "nope").then().statusCode(404);
     }
 }
