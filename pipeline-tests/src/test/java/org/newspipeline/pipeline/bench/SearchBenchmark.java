@@ -59,6 +59,8 @@ public final class SearchBenchmark {
     static final int RUNS = 100;
     /** A fresh JVM interprets at first: every query runs this often before any is measured. */
     static final int WARM_UP = 30;
+    /** The query service's relevance half-life, set here so that the offline ranking uses the same. */
+    static final Duration HALF_LIFE = Duration.ofDays(14);
 
     private SearchBenchmark() {
     }
@@ -91,7 +93,8 @@ public final class SearchBenchmark {
             long loadStart = System.nanoTime();
             try (ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", "query-service", port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword()),
+                    "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword(),
+                    "QUERY_SEARCH_HALF_LIFE", HALF_LIFE.toString()),
                     List.of("-Xmx1g"), dir.resolve("logs"))) {
                 query.awaitReady(Duration.ofSeconds(60));
                 awaitRows(infra, articles);
@@ -274,10 +277,10 @@ public final class SearchBenchmark {
     }
 
     /**
-     * Ranking quality per text query class: the summed {@code ts_rank_cd} of the API's first 10
-     * results over that of the best 10 matches of the whole table under the same function (1.0:
-     * the best page there is). Relevance is ranked within windows of the newest matches, so common
-     * terms lose some; see PERFORMANCE.md.
+     * Ranking quality per text query class: the summed score of the API's first 10 results over that
+     * of the best 10 matches of the whole table, all ranked offline (1.0: the best page there is).
+     * Twice: under the service's documented relevance (rank halved per half-life of age, in linear
+     * form) and under the rank alone, to show what the age weighting trades.
      */
     static void scoreRatios(String base, Infrastructure infra) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -286,21 +289,28 @@ public final class SearchBenchmark {
         texts.put("common term", "oil");
         texts.put("phrase", "\"oil prices\"");
         texts.put("most rows", "said");
-        String score = "ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(?)))";
-        System.out.println("page-1 score ratio (first 10 results against the best 10 of all matches, same ts_rank_cd):");
+        String rank = "greatest(ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(?)), 32), 1e-6)";
+        String blended = rank + " * exp(ln(2) * (CAST(extract(epoch FROM a.published_at) AS float8)"
+                + " - (SELECT CAST(extract(epoch FROM max(published_at)) AS float8) FROM article)) / " + HALF_LIFE.toSeconds() + ")";
+        System.out.printf("page-1 score ratio (first 10 results against the best 10 of all matches ranked offline):%n"
+                + "  %-24s %-9s %s%n", "", "relevance", "rank alone (ts_rank_cd, no age)");
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
             for (var t : texts.entrySet()) {
                 JsonNode page = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
                         + URLEncoder.encode(t.getValue(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body());
                 String[] ids = page.path("items").findValuesAsText("id").toArray(String[]::new);
-                double first = sum(c, "SELECT coalesce(sum(" + score + "), 0) FROM article a WHERE a.id = ANY(?)", t.getValue(),
-                        c.createArrayOf("text", ids));
-                double best = sum(c, "SELECT coalesce(sum(r), 0) FROM (SELECT " + score + " AS r FROM article a"
-                        + " WHERE a.search_vector @@ websearch_to_tsquery('english', immutable_unaccent(?)) ORDER BY r DESC LIMIT 10) t",
-                        t.getValue(), t.getValue());
-                System.out.printf("  %-24s %.2f%n", t.getKey(), best == 0 ? 1 : first / best);
+                System.out.printf("  %-24s %-9.2f %.2f%n", t.getKey(), ratio(c, blended, t.getValue(), ids), ratio(c, rank, t.getValue(), ids));
             }
         }
+    }
+
+    private static double ratio(Connection c, String score, String text, String[] ids) throws Exception {
+        double first = sum(c, "SELECT coalesce(sum(" + score + "), 0) FROM article a WHERE a.id = ANY(?)", text,
+                c.createArrayOf("text", ids));
+        double best = sum(c, "SELECT coalesce(sum(r), 0) FROM (SELECT " + score + " AS r FROM article a"
+                + " WHERE a.search_vector @@ websearch_to_tsquery('english', immutable_unaccent(?)) ORDER BY r DESC LIMIT 10) t",
+                text, text);
+        return best == 0 ? 1 : first / best;
     }
 
     private static double sum(Connection c, String sql, Object... parameters) throws Exception {

@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * Full-text search with filters, facets, highlights and keyset pagination. The query text is
  * parsed by PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, OR, -exclusion).
  * <p>
- * Ranking every match does not scale (a common word matches most of the archive), so relevance is
- * ranked within windows of the newest matches ({@code query.search.window}, 500): the first pages
- * rank the newest window, walking {@code next} goes on to older windows until every match was
- * returned. Facets are counted over the newest window, and the total is exact up to
+ * Relevance is the documented blend of {@link Relevance}: rank halved per half-life of age. It sees
+ * every match without ranking them all: the newest window of matches ({@code query.search.window},
+ * 500) gives a page's provisional last score, and only older matches young enough to beat it are
+ * ranked, in one statement. Facets are counted over the newest window, and the total is exact up to
  * {@code query.search.count-limit} (1,000).
  * <p>
  * Plain JDBC, so that the statements read as they run and the count and the entity facet can run
@@ -43,12 +43,12 @@ public class ArticleSearch {
     private static final int SNIPPET_SOURCE_CHARS = 2000;
     private static final int PLAIN_SNIPPET_CHARS = 240;
 
-    /** A match as facets and ranking need it, without its text. */
-    private record Candidate(String id, Instant publishedAt, String source, String language, float rank) {
+    /** A match as facets and ranking need it, without its text; score: see {@link Relevance}. */
+    private record Candidate(String id, Instant publishedAt, String source, String language, double score) {
     }
 
     private static final Comparator<Candidate> BEST_FIRST =
-            Comparator.comparing(Candidate::rank).reversed().thenComparing(Candidate::id);
+            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id);
 
     private interface ConnectionTask<T> {
         T run(Connection c) throws SQLException;
@@ -58,6 +58,7 @@ public class ArticleSearch {
     private final CursorSeal cursors;
     private final int windowSize;
     private final int countLimit;
+    private final Relevance relevance;
     private final ManagedExecutor executor;
 
     public ArticleSearch(DataSource db, SearchConfig config, CursorSeal cursors, ManagedExecutor executor) {
@@ -66,6 +67,7 @@ public class ArticleSearch {
         this.cursors = cursors;
         this.windowSize = config.window();
         this.countLimit = config.countLimit();
+        this.relevance = new Relevance(config.halfLife());
     }
 
     /** What the request's own connection found; the count and entity facet may still be running. */
@@ -105,56 +107,86 @@ public class ArticleSearch {
                 f.next());
     }
 
-    /** Fills {@code page} and returns the next cursor. */
+    /**
+     * Fills {@code page} with the best matches after the cursor and returns the next cursor. The
+     * newest window gives provisional best ones; an older match can only join them if it is young
+     * enough to beat the last of them ({@link Relevance#oldestReaching}), so only those are ranked.
+     * While the windows read hold fewer matches after the cursor than a page, older windows are read.
+     */
     private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, List<Candidate> newest,
                                List<Candidate> page) throws SQLException {
-        List<Candidate> window = at == null || at.windowTime() == null ? newest
-                : window(c, m, at.windowTime(), at.windowId(), windowSize);
-        while (true) {
-            Cursor after = at == null || at.startsWindow() ? null : at;
-            window.stream().filter(x -> after == null || comesAfter(x, after))
-                    .sorted(BEST_FIRST).limit(r.limit()).forEach(page::add);
-            boolean moreWindows = window.size() == windowSize;
-            Candidate oldest = window.isEmpty() ? null : window.get(window.size() - 1);
-            if (page.size() == r.limit()) {
-                Candidate last = page.get(page.size() - 1);
-                return Cursor.relevance(at == null ? null : at.windowTime(), at == null ? null : at.windowId(), last.rank(), last.id()).encode();
-            }
-            if (!moreWindows) {
-                return null;
-            }
-            if (!page.isEmpty()) {
-                // A short page at a window's end; the next one starts the older window.
-                return Cursor.nextWindow(oldest.publishedAt(), oldest.id()).encode();
-            }
-            at = Cursor.nextWindow(oldest.publishedAt(), oldest.id());
-            window = window(c, m, at.windowTime(), at.windowId(), windowSize);
+        List<Candidate> seen = new ArrayList<>(newest);
+        List<Candidate> best = bestAfter(at, newest, r.limit());
+        boolean older = newest.size() == windowSize;
+        while (older && best.size() < r.limit()) {
+            Candidate oldest = seen.get(seen.size() - 1);
+            List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), windowSize);
+            seen.addAll(window);
+            best = bestAfter(at, seen, r.limit());
+            older = window.size() == windowSize;
         }
+        if (older) {
+            Candidate oldest = seen.get(seen.size() - 1);
+            seen.addAll(bestOlder(c, m, relevance.oldestReaching(best.get(best.size() - 1).score()), oldest, at, r.limit()));
+            best = bestAfter(at, seen, r.limit());
+        }
+        page.addAll(best);
+        // More may follow if older matches were left unread or the read ones go on past the page.
+        boolean more = older || seen.stream().filter(x -> at == null || comesAfter(x, at)).count() > best.size();
+        Candidate last = best.isEmpty() ? null : best.get(best.size() - 1);
+        return more && best.size() == r.limit() ? Cursor.relevance(last.score(), last.id()).encode() : null;
+    }
+
+    private static List<Candidate> bestAfter(Cursor at, List<Candidate> candidates, int limit) {
+        return candidates.stream().filter(x -> at == null || comesAfter(x, at)).sorted(BEST_FIRST).limit(limit).toList();
     }
 
     /** Whether a match comes after the cursor's item, best first. */
     private static boolean comesAfter(Candidate x, Cursor at) {
-        return BEST_FIRST.compare(x, new Candidate(at.id(), null, null, null, at.rank())) > 0;
+        return BEST_FIRST.compare(x, new Candidate(at.id(), null, null, null, at.score())) > 0;
+    }
+
+    /** The {@code m} columns a score needs, for {@link #scored}. */
+    private static Sql matchRows(MatchingArticles m) {
+        return Sql.of("SELECT a.id, a.published_at, a.source_name, a.language" + (m.hasText ? ", a.search_vector, query" : ""))
+                .append(m.fromWhere);
+    }
+
+    private Sql scored(MatchingArticles m, Sql rows) {
+        return Sql.of("SELECT w.id, w.published_at, w.source_name, w.language, ").append(relevance.score(m.hasText))
+                .append(" AS score FROM (").append(rows).append(") w");
     }
 
     /**
-     * The newest matches below (time, id), newest first, with their rank. Read backwards, the
+     * The newest matches below (time, id), newest first, with their score. Read backwards, the
      * (published_at, id) index yields them in order, so a common word stops after {@code size} rows;
-     * the rank is computed for those rows only.
+     * the score is computed for those rows only.
      */
-    private static List<Candidate> window(Connection c, MatchingArticles m, Instant beforeTime, String beforeId, int size)
+    private List<Candidate> window(Connection c, MatchingArticles m, Instant beforeTime, String beforeId, int size)
             throws SQLException {
-        Sql newest = Sql.of("SELECT a.id, a.published_at, a.source_name, a.language" + (m.hasText ? ", a.search_vector, query" : ""))
-                .append(m.fromWhere);
+        Sql rows = matchRows(m);
         if (beforeTime != null) {
-            newest.append(" AND (a.published_at, a.id) < (?, ?)", beforeTime, beforeId);
+            rows.append(" AND (a.published_at, a.id) < (?, ?)", beforeTime, beforeId);
         }
-        newest.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?", size);
-        Sql ranked = Sql.of("SELECT w.id, w.published_at, w.source_name, w.language, "
-                        + (m.hasText ? "ts_rank_cd(w.search_vector, w.query)" : "CAST(0 AS real)") + " AS rank FROM (")
-                .append(newest).append(") w ORDER BY w.published_at DESC, w.id DESC");
-        return ranked.list(c, rs -> new Candidate(rs.getString("id"), instant(rs), rs.getString("source_name"),
-                rs.getString("language"), rs.getFloat("rank")));
+        rows.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?", size);
+        return candidates(c, scored(m, rows).append(" ORDER BY w.published_at DESC, w.id DESC"));
+    }
+
+    /** The best {@code limit} matches after the cursor published from {@code notBefore} up to {@code below}. */
+    private List<Candidate> bestOlder(Connection c, MatchingArticles m, Instant notBefore, Candidate below, Cursor at, int limit)
+            throws SQLException {
+        Sql rows = matchRows(m).append(" AND a.published_at >= ? AND (a.published_at, a.id) < (?, ?)",
+                notBefore, below.publishedAt(), below.id());
+        Sql best = Sql.of("SELECT * FROM (").append(scored(m, rows)).append(") s");
+        if (at != null) {
+            best.append(" WHERE s.score < ? OR (s.score = ? AND s.id > ?)", at.score(), at.score(), at.id());
+        }
+        return candidates(c, best.append(" ORDER BY s.score DESC, s.id LIMIT ?", limit));
+    }
+
+    private static List<Candidate> candidates(Connection c, Sql sql) throws SQLException {
+        return sql.list(c, rs -> new Candidate(rs.getString("id"), instant(rs), rs.getString("source_name"),
+                rs.getString("language"), rs.getDouble("score")));
     }
 
     /** Title, snippet and top entities of the page's articles, in page order. */

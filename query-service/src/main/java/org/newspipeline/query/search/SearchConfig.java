@@ -3,15 +3,20 @@ package org.newspipeline.query.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Search settings; each has an environment override (QUERY_SEARCH_WINDOW, ...). */
 @ConfigMapping(prefix = "query.search")
 public interface SearchConfig {
 
-    /** How many of the newest matches are ranked together, and facets counted over. */
+    /** How many of the newest matches are read at a time, and facets counted over. */
     @WithDefault("500")
     int window();
+
+    /** Relevance halves per this much age (see {@link Relevance}); ISO-8601, e.g. P14D. */
+    @WithDefault("P14D")
+    Duration halfLife();
 
     /** The total is exact up to this many matches. */
     @WithDefault("1000")

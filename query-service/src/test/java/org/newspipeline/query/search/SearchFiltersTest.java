@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +151,45 @@ class SearchFiltersTest {
             assertEquals(4, seen.size(), sort);
         }
         assertEquals(List.of(GUTERRES, UN, BELTA, TASS), ids(given().queryParam("q", WORD).queryParam("sort", "date").get("/articles")));
+    }
+
+    /**
+     * Relevance is rank halved per 14 days of age, over every match: a strong match two days older
+     * than four weak ones comes first though the test window (3 newest) does not hold it; a strong
+     * match a year old comes last. Walking one at a time gives the same order as one page.
+     */
+    @Test
+    void relevance_weighs_rank_against_age_and_sees_matches_beyond_the_newest_window() {
+        String word = "zr" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String strong = word + " " + word + " " + word + " " + word + ".";
+        publish(article("recent-strong-" + word, 1, Instant.now(), word + " " + word, strong, "TASS", today.minusDays(3).toString(), List.of()));
+        publish(article("old-strong-" + word, 1, Instant.now(), word + " " + word, strong, "TASS", today.minusDays(400).toString(), List.of()));
+        for (int i = 0; i < 4; i++) {
+            publish(article("weak-" + i + "-" + word, 1, Instant.now(), "Other news " + i, "A long story that mentions " + word + " once.",
+                    "TASS", today.minusDays(i / 2).toString(), List.of()));
+        }
+        for (String id : List.of("recent-strong-", "old-strong-", "weak-3-")) {
+            awaitTitle(id + word, id.startsWith("weak") ? "Other news 3" : word + " " + word);
+        }
+
+        List<String> page = ids(given().queryParam("q", word).get("/articles"));
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", word).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response r = request.get("/articles");
+            walked.addAll(ids(r));
+            cursor = r.jsonPath().getString("next");
+        } while (cursor != null && walked.size() < 10);
+
+        assertEquals(6, page.size());
+        assertEquals("recent-strong-" + word, page.get(0));
+        assertEquals("old-strong-" + word, page.get(5));
+        assertEquals(page, walked);
     }
 
     @Test

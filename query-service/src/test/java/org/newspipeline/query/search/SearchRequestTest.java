@@ -56,7 +56,7 @@ class SearchRequestTest {
     void cursors_encode_where_the_next_page_starts() {
         Cursor date = Cursor.date(Instant.parse("2020-05-26T10:00:00Z"), "a1");
         assertEquals(date, Cursor.decode(date.encode(), SearchRequest.Sort.DATE));
-        Cursor relevance = Cursor.relevance(Instant.parse("2020-05-26T10:00:00Z"), "w1", 0.25f, "a2");
+        Cursor relevance = Cursor.relevance(-1234.5678, "a2");
         assertEquals(relevance, Cursor.decode(relevance.encode(), SearchRequest.Sort.RELEVANCE));
         assertThrows(BadParameterException.class, () -> Cursor.decode(date.encode(), SearchRequest.Sort.RELEVANCE));
     }
@@ -65,7 +65,7 @@ class SearchRequestTest {
     void a_sealed_cursor_opens_only_for_the_search_it_came_from() {
         CursorSeal seal = new CursorSeal(config(Optional.of("test-key")));
         SearchRequest peace = request("peace", null, null, null, null);
-        String sealed = seal.seal(Cursor.relevance(null, null, 0.5f, "a1").encode(), peace);
+        String sealed = seal.seal(Cursor.relevance(0.5, "a1").encode(), peace);
 
         assertEquals("a1", seal.open(request("peace", null, null, null, sealed)).id());
         assertThrows(BadParameterException.class, () -> seal.open(request("treaty", null, null, null, sealed)));
@@ -88,6 +88,11 @@ class SearchRequestTest {
             @Override
             public int countLimit() {
                 return 1000;
+            }
+
+            @Override
+            public java.time.Duration halfLife() {
+                return java.time.Duration.ofDays(14);
             }
 
             @Override
