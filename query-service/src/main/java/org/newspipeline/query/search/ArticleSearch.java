@@ -20,15 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Full-text search with filters, facets, highlights and keyset pagination. The query text is
  * parsed by PostgreSQL's {@code websearch_to_tsquery} (quoted phrases, OR, -exclusion).
  * <p>
  * Relevance is the documented blend of {@link Relevance}: rank halved per half-life of age. It sees
- * every match without ranking them all: the newest window of matches ({@code query.search.window},
- * 500) gives a page's provisional last score, and only older matches young enough to beat it are
- * ranked, in one statement. Facets are counted over the newest window, and the total is exact up to
+ * every match without ranking them all: matches are read newest first in windows
+ * ({@code query.search.window}, 500), and reading stops once the older ones are too old to reach
+ * the page. (One statement ranking everything above that age was planned as a bitmap of every
+ * match of a common word, 60 ms at 1M articles; newest-first windows read only the rows needed.) Facets are counted over the newest window, and the total is exact up to
  * {@code query.search.count-limit} (1,000).
  * <p>
  * Plain JDBC, so that the statements read as they run and the count and the entity facet can run
@@ -42,6 +44,8 @@ public class ArticleSearch {
     /** Snippets are cut from the head of an article: long enough for its lead paragraphs. */
     private static final int SNIPPET_SOURCE_CHARS = 2000;
     private static final int PLAIN_SNIPPET_CHARS = 240;
+    /** A relevance walk reads windows of up to this many times query.search.window matches. */
+    private static final int MAX_WINDOWS = 8;
 
     /** A match as facets and ranking need it, without its text; score: see {@link Relevance}. */
     private record Candidate(String id, Instant publishedAt, String source, String language, double score) {
@@ -108,53 +112,42 @@ public class ArticleSearch {
     }
 
     /**
-     * Fills {@code page} with the best matches after the cursor and returns the next cursor. The
-     * newest window gives provisional best ones; an older match can only join them if it is young
-     * enough to beat the last of them ({@link Relevance#oldestReaching}), so only those are ranked.
-     * While the windows read hold fewer matches after the cursor than a page, older windows are read.
+     * Fills {@code page} with the best matches after the cursor and returns the next cursor. Matches
+     * are read newest first, window after window, until the page is full and the matches left are
+     * too old to beat its last one ({@link Relevance#oldestReaching}); a common word stops in the
+     * first window or two. Later windows grow, so that a long walk takes few statements.
      */
     private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, List<Candidate> newest,
                                List<Candidate> page) throws SQLException {
-        List<Candidate> seen = new ArrayList<>(newest);
-        List<Candidate> best = bestAfter(at, newest, r.limit());
+        List<Candidate> best = bestAfter(at, newest, List.of(), r.limit());
+        long after = newest.stream().filter(x -> at == null || comesAfter(x, at)).count();
         boolean older = newest.size() == windowSize;
-        while (older && best.size() < r.limit()) {
-            Candidate oldest = seen.get(seen.size() - 1);
-            List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), windowSize);
-            seen.addAll(window);
-            best = bestAfter(at, seen, r.limit());
-            older = window.size() == windowSize;
-        }
-        if (older) {
-            Candidate oldest = seen.get(seen.size() - 1);
-            seen.addAll(bestOlder(c, m, relevance.oldestReaching(best.get(best.size() - 1).score()), oldest, at, r.limit()));
-            best = bestAfter(at, seen, r.limit());
+        Candidate oldest = newest.isEmpty() ? null : newest.get(newest.size() - 1);
+        int size = windowSize;
+        while (older && (best.size() < r.limit()
+                || !oldest.publishedAt().isBefore(relevance.oldestReaching(best.get(best.size() - 1).score())))) {
+            size = Math.min(2 * size, MAX_WINDOWS * windowSize);
+            List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), size);
+            best = bestAfter(at, window, best, r.limit());
+            after += window.stream().filter(x -> at == null || comesAfter(x, at)).count();
+            older = window.size() == size;
+            oldest = window.isEmpty() ? oldest : window.get(window.size() - 1);
         }
         page.addAll(best);
-        // More may follow if older matches were left unread or the read ones go on past the page.
-        boolean more = older || seen.stream().filter(x -> at == null || comesAfter(x, at)).count() > best.size();
+        // More follow if older matches were left unread or the read ones go on past the page.
         Candidate last = best.isEmpty() ? null : best.get(best.size() - 1);
-        return more && best.size() == r.limit() ? Cursor.relevance(last.score(), last.id()).encode() : null;
+        return (older || after > best.size()) && best.size() == r.limit() ? Cursor.relevance(last.score(), last.id()).encode() : null;
     }
 
-    private static List<Candidate> bestAfter(Cursor at, List<Candidate> candidates, int limit) {
-        return candidates.stream().filter(x -> at == null || comesAfter(x, at)).sorted(BEST_FIRST).limit(limit).toList();
+    /** The best {@code limit} of the candidates after the cursor and those already chosen. */
+    private static List<Candidate> bestAfter(Cursor at, List<Candidate> candidates, List<Candidate> chosen, int limit) {
+        return Stream.concat(chosen.stream(), candidates.stream().filter(x -> at == null || comesAfter(x, at)))
+                .sorted(BEST_FIRST).limit(limit).toList();
     }
 
     /** Whether a match comes after the cursor's item, best first. */
     private static boolean comesAfter(Candidate x, Cursor at) {
         return BEST_FIRST.compare(x, new Candidate(at.id(), null, null, null, at.score())) > 0;
-    }
-
-    /** The {@code m} columns a score needs, for {@link #scored}. */
-    private static Sql matchRows(MatchingArticles m) {
-        return Sql.of("SELECT a.id, a.published_at, a.source_name, a.language" + (m.hasText ? ", a.search_vector, query" : ""))
-                .append(m.fromWhere);
-    }
-
-    private Sql scored(MatchingArticles m, Sql rows) {
-        return Sql.of("SELECT w.id, w.published_at, w.source_name, w.language, ").append(relevance.score(m.hasText))
-                .append(" AS score FROM (").append(rows).append(") w");
     }
 
     /**
@@ -164,28 +157,15 @@ public class ArticleSearch {
      */
     private List<Candidate> window(Connection c, MatchingArticles m, Instant beforeTime, String beforeId, int size)
             throws SQLException {
-        Sql rows = matchRows(m);
+        Sql newest = Sql.of("SELECT a.id, a.published_at, a.source_name, a.language" + (m.hasText ? ", a.search_vector, query" : ""))
+                .append(m.fromWhere);
         if (beforeTime != null) {
-            rows.append(" AND (a.published_at, a.id) < (?, ?)", beforeTime, beforeId);
+            newest.append(" AND (a.published_at, a.id) < (?, ?)", beforeTime, beforeId);
         }
-        rows.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?", size);
-        return candidates(c, scored(m, rows).append(" ORDER BY w.published_at DESC, w.id DESC"));
-    }
-
-    /** The best {@code limit} matches after the cursor published from {@code notBefore} up to {@code below}. */
-    private List<Candidate> bestOlder(Connection c, MatchingArticles m, Instant notBefore, Candidate below, Cursor at, int limit)
-            throws SQLException {
-        Sql rows = matchRows(m).append(" AND a.published_at >= ? AND (a.published_at, a.id) < (?, ?)",
-                notBefore, below.publishedAt(), below.id());
-        Sql best = Sql.of("SELECT * FROM (").append(scored(m, rows)).append(") s");
-        if (at != null) {
-            best.append(" WHERE s.score < ? OR (s.score = ? AND s.id > ?)", at.score(), at.score(), at.id());
-        }
-        return candidates(c, best.append(" ORDER BY s.score DESC, s.id LIMIT ?", limit));
-    }
-
-    private static List<Candidate> candidates(Connection c, Sql sql) throws SQLException {
-        return sql.list(c, rs -> new Candidate(rs.getString("id"), instant(rs), rs.getString("source_name"),
+        newest.append(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?", size);
+        Sql scored = Sql.of("SELECT w.id, w.published_at, w.source_name, w.language, ").append(relevance.score(m.hasText))
+                .append(" AS score FROM (").append(newest).append(") w ORDER BY w.published_at DESC, w.id DESC");
+        return scored.list(c, rs -> new Candidate(rs.getString("id"), instant(rs), rs.getString("source_name"),
                 rs.getString("language"), rs.getDouble("score")));
     }
 
