@@ -3,6 +3,7 @@ package org.newspipeline.enrich.pipeline;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.enrich.language.LanguageDetector;
 import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.source.SourceRegistry;
 import org.newspipeline.enrich.support.TestEnricher;
@@ -31,6 +32,14 @@ class EntityLanguageTest {
 
     private static Map<String, String> typesByName(EnrichedArticle a) {
         return a.entities().stream().collect(Collectors.toMap(EnrichedArticle.Entity::name, e -> e.type().name()));
+    }
+
+    @Test
+    void only_a_stated_or_sure_language_chooses_the_model_a_doubtful_one_gets_english() {
+        assertEquals("fr", Enricher.modelLanguage(new LanguageDetector.Detection("fr", true)));
+        assertEquals("en", Enricher.modelLanguage(new LanguageDetector.Detection("fr", false)));
+        assertEquals("xx", Enricher.modelLanguage(LanguageDetector.Detection.stated("xx")));
+        assertEquals("en", Enricher.modelLanguage(null));
     }
 
     @Test
