@@ -118,6 +118,17 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Resident memory in MB as the kernel counts it (VmRSS); -1 where /proc is not there. */
+    public long residentMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                    .findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not within 20 seconds. */
     @Override
     public void close() throws InterruptedException {

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * Enriched articles per second through the packaged enrich-service (entity recognition included,
  * both cores), on Reuters-21578 stories sent as wire copy to {@code articles.raw}, and the
- * service's resident memory. Run after a package:
+ * service's resident memory; against the enricher alone in a JVM with the same heap, measured first
+ * in the same run ({@link Ceilings#enricherInProcess}). Run after a package:
  * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.EnrichBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class EnrichBenchmark {
@@ -52,6 +53,9 @@ public final class EnrichBenchmark {
             System.exit(2);
         }
         List<String> stories = wireCopy(reuters);
+        List<String> inProcess = Ceilings.enricherInProcess(Bench.repoRoot(), heap);
+        inProcess.forEach(line -> System.out.println(line + " (-Xmx" + heap + ", measured now)"));
+        double ceiling = Ceilings.rate(inProcess.get(inProcess.size() - 1));
         Path dir = Files.createTempDirectory("enrich-bench");
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
@@ -74,14 +78,13 @@ public final class EnrichBenchmark {
                 double ready = (System.nanoTime() - start) / 1e9;
                 Arrivals arrivals = awaitEnriched(infra, count);
                 double seconds = (System.nanoTime() - start) / 1e9 - ready;
-                long rssKb = Files.readAllLines(Path.of("/proc/" + enrich.pid() + "/status")).stream()
-                        .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
                 System.out.printf("enrich-service: %,d Reuters stories (avg %,d chars) in %.1f s after start-up (%.1f s): "
                                 + "%.0f articles/s with 2 cores, %.0f per core; resident memory %,d MB (-Xmx%s)%n",
-                        count, bytes / count, seconds, ready, count / seconds, count / seconds / 2, rssKb / 1024, heap);
+                        count, bytes / count, seconds, ready, count / seconds, count / seconds / 2, enrich.residentMb(), heap);
                 System.out.printf("first enriched record after %d ms; CoreNLP ceiling (PERFORMANCE.md): 84-100 ms per 4.2 KB article%n",
                         arrivals.firstMs());
-                System.out.printf("after the first third (JIT warm): %.0f articles/s%n", arrivals.warmRate());
+                System.out.printf("after the first third (JIT warm): %.0f articles/s, %.0f %% of the enricher alone on 2 threads%n",
+                        arrivals.warmRate(), 100 * arrivals.warmRate() / ceiling);
                 double again = reenrichAll(port, count);
                 System.out.printf("re-enrichment of the %,d stored stories (POST /reenrichments, warm): %.0f articles/s, %.0f %% of the"
                         + " service's warm rate%n", count, again, 100 * again / arrivals.warmRate());

@@ -1,0 +1,96 @@
+package org.newspipeline.pipeline.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
+import org.newspipeline.localstack.Infrastructure;
+import org.newspipeline.localstack.PipelineServices;
+import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.TopicSetup;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * End to end on the whole stack (the three services as the local stack runs them, embedded broker
+ * and PostgreSQL): Reuters-21578 stories posted to ingest-service until every one is stored by
+ * query-service, against the single-client preview rate ({@code POST /enrichments}, one story after
+ * the other) measured on the same stack in the same run; then each service's resident memory.
+ * Run after the README's build command:
+ * <pre>./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.newspipeline.pipeline.bench.PipelineBenchmark</pre>
+ */
+public final class PipelineBenchmark {
+
+    private static final int BATCH_LINES = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int previews = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path reuters = Bench.sharedData().resolve("reuters21578");
+        if (!Files.isDirectory(reuters)) {
+            System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
+            System.exit(2);
+        }
+        List<String> stories = EnrichBenchmark.wireCopy(reuters);
+        if (count > stories.size()) {
+            throw new IllegalArgumentException("at most " + stories.size() + " distinct stories");
+        }
+        Path dir = Files.createTempDirectory("pipeline-bench");
+        PipelineServices.Ports ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), List.of());
+        try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true)) {
+            TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+            try (PipelineServices services = PipelineServices.start(Bench.repoRoot(), infra, ports, PipelineServices.LOOPBACK,
+                    null, dir, (service, why) -> System.err.println(service.name() + " crashed too often: " + why))) {
+                HttpClient http = HttpClient.newHttpClient();
+                String enrich = "http://localhost:" + ports.enrich();
+                preview(http, enrich, stories.subList(0, Math.min(300, previews))); // warm-up: the JIT compiles CoreNLP
+                double previewRate = preview(http, enrich, stories.subList(stories.size() - previews, stories.size()));
+                System.out.printf("single-client preview (POST /enrichments, one story after the other): %.0f articles/s%n", previewRate);
+
+                long start = System.nanoTime();
+                for (int done = 0; done < count; done += BATCH_LINES) {
+                    StringBuilder ndjson = new StringBuilder();
+                    for (String story : stories.subList(done, Math.min(count, done + BATCH_LINES))) {
+                        ndjson.append(JSON.writeValueAsString(Map.of("body", story))).append('\n');
+                    }
+                    send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + ports.ingest() + "/articles/batch"))
+                            .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())));
+                }
+                double posted = (System.nanoTime() - start) / 1e9;
+                SearchBenchmark.awaitRows(infra, count);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("end to end: %,d stories posted in %.1f s, all searchable after %.1f s: %.0f articles/s,"
+                        + " %.2f x the single-client preview rate%n", count, posted, seconds, count / seconds, count / seconds / previewRate);
+                for (String name : List.of("ingest-service", "enrich-service", "query-service")) {
+                    System.out.printf("%s resident memory: %,d MB (-Xmx1g)%n", name, services.service(name).residentMb());
+                }
+            }
+        }
+    }
+
+    /** Posts each story to the preview endpoint, one after the other; returns stories per second. */
+    static double preview(HttpClient http, String enrich, List<String> stories) throws Exception {
+        long start = System.nanoTime();
+        for (String story : stories) {
+            send(http, HttpRequest.newBuilder(URI.create(enrich + "/enrichments")).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(story)));
+        }
+        return stories.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.build().uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+}
