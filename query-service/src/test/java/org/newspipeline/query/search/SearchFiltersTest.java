@@ -77,6 +77,22 @@ class SearchFiltersTest {
         published = true;
     }
 
+    /** Every page of a search, following next (at most 10 items, so that a loop shows as a failure). */
+    static List<String> walk(String q, String sort, int limit) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", q).queryParam("sort", sort).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response r = request.get("/articles");
+            seen.addAll(ids(r));
+            cursor = r.jsonPath().getString("next");
+        } while (cursor != null && seen.size() < 10);
+        return seen;
+    }
+
     static List<String> ids(Response r) {
         return r.then().statusCode(200).extract().jsonPath().getList("items.id");
     }
@@ -135,18 +151,7 @@ class SearchFiltersTest {
     @Test
     void walking_next_reaches_every_match_once_in_either_order_across_windows() {
         for (String sort : List.of("date", "relevance", "relevance-2")) {
-            List<String> seen = new ArrayList<>();
-            String cursor = null;
-            do {
-                var request = given().queryParam("q", WORD).queryParam("sort", sort.replace("-2", ""))
-                        .queryParam("limit", sort.endsWith("-2") ? 2 : 1);
-                if (cursor != null) {
-                    request.queryParam("cursor", cursor);
-                }
-                Response r = request.get("/articles");
-                seen.addAll(ids(r));
-                cursor = r.jsonPath().getString("next");
-            } while (cursor != null && seen.size() < 10);
+            List<String> seen = walk(WORD, sort.replace("-2", ""), sort.endsWith("-2") ? 2 : 1);
             assertEquals(Set.of(TASS, BELTA, UN, GUTERRES), new HashSet<>(seen), sort);
             assertEquals(4, seen.size(), sort);
         }
@@ -174,17 +179,7 @@ class SearchFiltersTest {
         }
 
         List<String> page = ids(given().queryParam("q", word).get("/articles"));
-        List<String> walked = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("q", word).queryParam("limit", 1);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response r = request.get("/articles");
-            walked.addAll(ids(r));
-            cursor = r.jsonPath().getString("next");
-        } while (cursor != null && walked.size() < 10);
+        List<String> walked = walk(word, "relevance", 1);
 
         assertEquals(6, page.size());
         assertEquals("recent-strong-" + word, page.get(0));
