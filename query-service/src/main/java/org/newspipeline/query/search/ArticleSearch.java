@@ -119,8 +119,9 @@ public class ArticleSearch {
      */
     private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, List<Candidate> newest,
                                List<Candidate> page) throws SQLException {
-        List<Candidate> best = bestAfter(at, newest, List.of(), r.limit());
-        long after = newest.stream().filter(x -> at == null || comesAfter(x, at)).count();
+        List<Candidate> unseen = after(at, newest);
+        List<Candidate> best = best(unseen, List.of(), r.limit());
+        long after = unseen.size();
         boolean older = newest.size() == windowSize;
         Candidate oldest = newest.isEmpty() ? null : newest.get(newest.size() - 1);
         int size = windowSize;
@@ -128,8 +129,9 @@ public class ArticleSearch {
                 || !oldest.publishedAt().isBefore(relevance.oldestReaching(best.get(best.size() - 1).score())))) {
             size = Math.min(2 * size, MAX_WINDOWS * windowSize);
             List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), size);
-            best = bestAfter(at, window, best, r.limit());
-            after += window.stream().filter(x -> at == null || comesAfter(x, at)).count();
+            unseen = after(at, window);
+            best = best(unseen, best, r.limit());
+            after += unseen.size();
             older = window.size() == size;
             oldest = window.isEmpty() ? oldest : window.get(window.size() - 1);
         }
@@ -139,10 +141,14 @@ public class ArticleSearch {
         return (older || after > best.size()) && best.size() == r.limit() ? Cursor.relevance(last.score(), last.id()).encode() : null;
     }
 
-    /** The best {@code limit} of the candidates after the cursor and those already chosen. */
-    private static List<Candidate> bestAfter(Cursor at, List<Candidate> candidates, List<Candidate> chosen, int limit) {
-        return Stream.concat(chosen.stream(), candidates.stream().filter(x -> at == null || comesAfter(x, at)))
-                .sorted(BEST_FIRST).limit(limit).toList();
+    /** The candidates that come after the cursor's item (all of them without a cursor). */
+    private static List<Candidate> after(Cursor at, List<Candidate> candidates) {
+        return at == null ? candidates : candidates.stream().filter(x -> comesAfter(x, at)).toList();
+    }
+
+    /** The best {@code limit} of the new candidates and those already chosen. */
+    private static List<Candidate> best(List<Candidate> candidates, List<Candidate> chosen, int limit) {
+        return Stream.concat(chosen.stream(), candidates.stream()).sorted(BEST_FIRST).limit(limit).toList();
     }
 
     /** Whether a match comes after the cursor's item, best first. */
