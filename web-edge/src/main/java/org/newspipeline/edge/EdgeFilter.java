@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public class EdgeFilter {
     /** Longer request lines are answered 414 here (the HTTP layer's own limit is set above it). */
     static final int MAX_URI_CHARS = 8192;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The one parameter the APIs take several times (all must match); any other given twice is ambiguous. */
+    private static final Set<String> REPEATABLE = Set.of("entity");
     private static final Logger LOG = Logger.getLogger(EdgeFilter.class);
 
     private final List<byte[]> apiKeys;
@@ -88,10 +91,14 @@ public class EdgeFilter {
         }
     }
 
-    /** Every name and value of the query string, and the path, decoded strictly and checked for storable text. */
+    /**
+     * Every name and value of the query string, and the path, decoded strictly and checked for
+     * storable text; a parameter that takes one value is given once.
+     */
     private static Optional<Response> badParameter(HttpServerRequest request) {
         String query = request.query();
         if (query != null && !query.isEmpty()) {
+            Set<String> given = new HashSet<>();
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String rawName = eq < 0 ? pair : pair.substring(0, eq);
@@ -100,6 +107,10 @@ public class EdgeFilter {
                     name = StrictPercentDecoding.decode(rawName, true);
                 } catch (IllegalArgumentException e) {
                     return Optional.of(Problem.response(400, "a parameter name " + e.getMessage()));
+                }
+                if (!given.add(name) && !REPEATABLE.contains(name)) {
+                    return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' is given more than once;"
+                            + " it takes one value (only " + String.join(", ", REPEATABLE) + " may repeat)"));
                 }
                 try {
                     String value = eq < 0 ? "" : StrictPercentDecoding.decode(pair.substring(eq + 1), true);

@@ -50,6 +50,14 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_parameter_that_takes_one_value_given_twice_is_400_and_entity_may_repeat() throws Exception {
+        assertProblem(send("articles?q=oil&q=gas"), 400, "parameter 'q' is given more than once");
+        assertProblem(send("articles?limit=5&sort=date&limit=500"), 400, "parameter 'limit' is given more than once");
+        assertProblem(send("stats/timeline?from=2020-01-01&from=1987-01-01"), 400, "parameter 'from' is given more than once");
+        assertEquals(200, send("articles?entity=a&entity=b").statusCode());
+    }
+
+    @Test
     void dates_outside_the_years_1_to_9999_are_400() {
         given().queryParam("from", "+294277-01-01T00:00:00Z").get("/articles").then().statusCode(400)
                 .body("detail", containsString("from must lie in the years 1 to 9999"));
