@@ -23,4 +23,7 @@ public interface EnrichConfig {
      */
     @WithDefault("en,de,es,fr")
     Set<String> entityLanguages();
+
+    /** Articles enriched at once (ENRICH_WORKERS); entity recognition takes a core each. Default: one per core. */
+    Optional<Integer> workers();
 }

@@ -23,7 +23,7 @@ import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.enrich.catalog.LiveCatalog;
 import org.newspipeline.enrich.entity.EntityCatalog;
-import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.pipeline.ParallelEnricher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -52,19 +49,14 @@ public class Reenrichments {
 
     private static final Logger LOG = Logger.getLogger(Reenrichments.class);
 
-    private final Enricher enricher;
+    private final ParallelEnricher enricher;
     private final LiveCatalog catalog;
     private final ManagedExecutor executor;
     private final String bootstrapServers;
     private final Map<String, Reenrichment> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), work -> {
-        Thread t = new Thread(work, "reenrich");
-        t.setDaemon(true);
-        return t;
-    });
     private KafkaProducer<String, byte[]> producer;
 
-    public Reenrichments(Enricher enricher, LiveCatalog catalog, ManagedExecutor executor,
+    public Reenrichments(ParallelEnricher enricher, LiveCatalog catalog, ManagedExecutor executor,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.enricher = enricher;
         this.catalog = catalog;
@@ -89,7 +81,6 @@ public class Reenrichments {
 
     @PreDestroy
     void stop() {
-        workers.shutdownNow();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
@@ -143,18 +134,14 @@ public class Reenrichments {
         }
     }
 
-    /** A batch on every core, as the service's own worker pool does (one thread reached half its rate). */
+    /** The batch enriched on every core; an article the enricher fails on counts as failed (the consumer dead-lettered it). */
     private List<EnrichedArticle> enrichAll(Reenrichment job, List<RawArticle> batch) {
-        List<Future<EnrichedArticle>> enriching = batch.stream().map(raw -> workers.submit(() -> enricher.enrich(raw))).toList();
         List<EnrichedArticle> enriched = new ArrayList<>();
-        for (Future<EnrichedArticle> f : enriching) {
-            try {
-                enriched.add(f.get());
-            } catch (ExecutionException e) {
+        for (ParallelEnricher.Result r : enricher.enrichAll(batch)) {
+            if (r.article() == null) {
                 job.failed.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+            } else {
+                enriched.add(r.article());
             }
         }
         return enriched;

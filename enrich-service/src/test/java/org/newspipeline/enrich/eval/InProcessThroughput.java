@@ -1,9 +1,11 @@
 package org.newspipeline.enrich.eval;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.pipeline.Enricher;
 import org.newspipeline.enrich.support.TestEnricher;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +37,23 @@ public final class InProcessThroughput {
         Enricher enricher = TestEnricher.get();
         rate(enricher, articles, 2); // warm-up: the JIT compiles CoreNLP
         for (int threads : new int[] {1, 2}) {
-            System.out.printf("in-process enricher, %d thread(s): %.0f articles/s%n", threads, rate(enricher, articles, threads));
+            Rate r = rate(enricher, articles, threads);
+            System.out.printf("in-process enricher, %d thread(s): %.0f articles/s, %.0f per CPU-second%n", threads, r.perSecond(),
+                    r.perCpuSecond());
         }
     }
 
-    static double rate(Enricher enricher, List<RawArticle> articles, int threads) throws Exception {
+    /** Articles per second of wall time, and per second of CPU time of the whole JVM (GC and JIT included). */
+    record Rate(double perSecond, double perCpuSecond) {
+    }
+
+    static Rate rate(Enricher enricher, List<RawArticle> articles, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try {
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
+            long cpuStart = os.getProcessCpuTime();
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 running.add(pool.submit(() -> {
@@ -55,7 +65,8 @@ public final class InProcessThroughput {
             for (Future<?> f : running) {
                 f.get();
             }
-            return articles.size() / ((System.nanoTime() - start) / 1e9);
+            return new Rate(articles.size() / ((System.nanoTime() - start) / 1e9),
+                    articles.size() / ((os.getProcessCpuTime() - cpuStart) / 1e9));
         } finally {
             pool.shutdown();
         }

@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The yardsticks of PERFORMANCE.md measured again in the benchmark's own run, on its own broker and
@@ -100,9 +102,21 @@ final class Ceilings {
         return lines;
     }
 
-    /** The articles/s figure at the end of an {@link #enricherInProcess} line. */
+    /** The articles/s figure of an {@link #enricherInProcess} line. */
     static double rate(String line) {
-        String[] words = line.replace(" articles/s", "").split(" ");
-        return Double.parseDouble(words[words.length - 1]);
+        return number(line, "(\\d+) articles/s");
+    }
+
+    /** The articles per CPU-second (of the whole JVM, GC and JIT included) of an {@link #enricherInProcess} line. */
+    static double perCpuSecond(String line) {
+        return number(line, "(\\d+) per CPU-second");
+    }
+
+    private static double number(String line, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException("no '" + pattern + "' in: " + line);
+        }
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -41,12 +41,15 @@ import java.util.stream.Stream;
  */
 public final class EnrichBenchmark {
 
+    /** The enricher alone has enriched this many (warm-up pass, then 1 thread) before its 2-thread figure. */
+    private static final int WARM_UP = 8_000;
+
     private EnrichBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        String heap = args.length > 1 ? args[1] : "1g"; // as the local stack and the containers run it
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        String heap = args.length > 1 ? args[1] : ServiceProcess.heap("enrich-service"); // as the local stack runs it
         Path reuters = Bench.sharedData().resolve("reuters21578");
         if (!Files.isDirectory(reuters)) {
             System.err.println("Reuters data not found at " + reuters + " (see ../shared/data/README.md)");
@@ -55,7 +58,8 @@ public final class EnrichBenchmark {
         List<String> stories = wireCopy(reuters);
         List<String> inProcess = Ceilings.enricherInProcess(Bench.repoRoot(), heap);
         inProcess.forEach(line -> System.out.println(line + " (-Xmx" + heap + ", measured now)"));
-        double ceiling = Ceilings.rate(inProcess.get(inProcess.size() - 1));
+        String twoThreads = inProcess.get(inProcess.size() - 1);
+        double ceiling = Ceilings.rate(twoThreads);
         Path dir = Files.createTempDirectory("enrich-bench");
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
@@ -76,15 +80,23 @@ public final class EnrichBenchmark {
                 long start = System.nanoTime();
                 enrich.awaitReady(Duration.ofSeconds(120));
                 double ready = (System.nanoTime() - start) / 1e9;
-                Arrivals arrivals = awaitEnriched(infra, count);
+                Arrivals arrivals = awaitEnriched(infra, count, Math.min(WARM_UP, count / 2), enrich.pid());
                 double seconds = (System.nanoTime() - start) / 1e9 - ready;
                 System.out.printf("enrich-service: %,d Reuters stories (avg %,d chars) in %.1f s after start-up (%.1f s): "
                                 + "%.0f articles/s with 2 cores, %.0f per core; resident memory %,d MB (-Xmx%s)%n",
                         count, bytes / count, seconds, ready, count / seconds, count / seconds / 2, enrich.residentMb(), heap);
                 System.out.printf("first enriched record after %d ms; CoreNLP ceiling (PERFORMANCE.md): 84-100 ms per 4.2 KB article%n",
                         arrivals.firstMs());
-                System.out.printf("after the first third (JIT warm): %.0f articles/s, %.0f %% of the enricher alone on 2 threads%n",
-                        arrivals.warmRate(), 100 * arrivals.warmRate() / ceiling);
+                System.out.printf("after the first %,d (JIT warm, as the enricher alone is for its 2-thread figure): %.0f articles/s,"
+                                + " %.0f %% of the enricher alone on 2 threads%n",
+                        Math.min(WARM_UP, count / 2), arrivals.warmRate(), 100 * arrivals.warmRate() / ceiling);
+                // Where the cores went while warm: the service shares them with the broker (in this JVM).
+                double[] cores = arrivals.warmCores();
+                double perCpuSecond = arrivals.warmRate() / cores[0];
+                System.out.printf("  cores used meanwhile: enrich-service %.2f, this JVM (broker, counting consumer) %.2f, whole machine %.2f;"
+                                + " per CPU-second of its own process the service enriched %.0f articles, %.0f %% of the enricher alone (%.0f)%n",
+                        cores[0], cores[1], cores[2], perCpuSecond, 100 * perCpuSecond / Ceilings.perCpuSecond(twoThreads),
+                        Ceilings.perCpuSecond(twoThreads));
                 double again = reenrichAll(port, count);
                 System.out.printf("re-enrichment of the %,d stored stories (POST /reenrichments, warm): %.0f articles/s, %.0f %% of the"
                         + " service's warm rate%n", count, again, 100 * again / arrivals.warmRate());
@@ -113,22 +125,24 @@ public final class EnrichBenchmark {
     }
 
     /**
-     * When the first enriched record arrived (ms after the call), and the rate over the last two
-     * thirds: the first third pays for the JIT compiling CoreNLP (C2 takes a quarter of a core then).
+     * When the first enriched record arrived (ms after the call), and the rate after the warm-up:
+     * the first thousands pay for the JIT compiling CoreNLP (C2 takes a fifth of a core then).
+     * warmCores: cores used after the warm-up by the service, by this JVM and by the whole machine.
      */
-    record Arrivals(long firstMs, double warmRate) {
+    record Arrivals(long firstMs, double warmRate, double[] warmCores) {
     }
 
-    /** Counts the enriched records until all are there. */
-    static Arrivals awaitEnriched(Infrastructure infra, int expected) {
+    /** Counts the enriched records until all are there, watching the CPU time of the service {@code pid} after {@code warmUp}. */
+    static Arrivals awaitEnriched(Infrastructure infra, int expected, int warmUp, long pid) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-counter", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // Large fetches, so that counting takes as little of the shared cores as it can.
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         long start = System.nanoTime();
         long first = -1;
-        long third = -1;
-        int seenAtThird = 0;
+        long warm = -1;
+        CpuTime cpuWhenWarm = null;
+        int seenWhenWarm = 0;
         int seen = 0;
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ENRICHED));
@@ -138,13 +152,14 @@ public final class EnrichBenchmark {
                     first = (System.nanoTime() - start) / 1_000_000;
                 }
                 seen += n;
-                if (third < 0 && seen >= expected / 3) {
-                    third = System.nanoTime();
-                    seenAtThird = seen;
+                if (warm < 0 && seen >= warmUp) {
+                    warm = System.nanoTime();
+                    cpuWhenWarm = CpuTime.now(pid);
+                    seenWhenWarm = seen;
                 }
             }
         }
-        return new Arrivals(first, (seen - seenAtThird) / ((System.nanoTime() - third) / 1e9));
+        return new Arrivals(first, (seen - seenWhenWarm) / ((System.nanoTime() - warm) / 1e9), CpuTime.now(pid).coresSince(cpuWhenWarm));
     }
 
     static List<String> wireCopy(Path folder) throws Exception {
