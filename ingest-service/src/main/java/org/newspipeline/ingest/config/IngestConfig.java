@@ -19,6 +19,13 @@ public interface IngestConfig {
     @WithDefault("1048576")
     int maxBodyBytes();
 
+    /**
+     * Request bodies held at once (declared lengths); a request beyond it gets 503 + Retry-After
+     * before its body is read. Each MB of a batch takes about five in heap while it is processed.
+     */
+    @WithDefault("33554432")
+    long maxBytesInFlight();
+
     /** How long a request waits for Kafka's acknowledgement before answering 503. */
     @WithDefault("20s")
     Duration publishTimeout();
