@@ -35,6 +35,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The maximum heap a service runs with on the local stack and in the benchmarks. enrich-service
+     * holds the entity models (English 170 MB, about 560 MB with all four languages); ingest and query
+     * hold a few requests at a time, and a larger heap would only let G1 grow their resident size.
+     */
+    public static String heap(String module) {
+        return module.startsWith("enrich-service") ? "1g" : "256m";
+    }
+
+    /**
      * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment, its
      * output going to {@code <logDir>/<name>.log}.
      *

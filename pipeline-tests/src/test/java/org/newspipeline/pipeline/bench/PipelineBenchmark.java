@@ -5,6 +5,7 @@ import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.PipelineServices;
 import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.ServiceProcess;
 import org.newspipeline.localstack.TopicSetup;
 
 import java.net.URI;
@@ -76,7 +77,8 @@ public final class PipelineBenchmark {
                         + " after %.1f s: %.0f articles/s, %.2f x the single-client preview rate%n", count, posted, accepted, seconds,
                         accepted / seconds, accepted / seconds / previewRate);
                 for (String name : List.of("ingest-service", "enrich-service", "query-service")) {
-                    System.out.printf("%s resident memory: %,d MB (-Xmx1g)%n", name, services.service(name).residentMb());
+                    System.out.printf("%s resident memory: %,d MB (-Xmx%s)%n", name, services.service(name).residentMb(),
+                            ServiceProcess.heap(name));
                 }
             }
         }
