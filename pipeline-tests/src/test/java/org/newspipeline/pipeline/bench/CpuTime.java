@@ -6,26 +6,31 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * CPU seconds as Linux counts them ({@code /proc}): used by one process, and used by the whole
- * machine, so that a benchmark can say which process took the cores during a phase.
+ * CPU seconds as Linux counts them ({@code /proc}): used by some processes, by this JVM and by the
+ * whole machine, so that a benchmark can say which process took the cores during a phase.
  */
-record CpuTime(double process, double self, double machineBusy, long nanoTime) {
+record CpuTime(double[] processes, double self, double machineBusy, long nanoTime) {
 
     /** USER_HZ: the kernel reports CPU time in these ticks; 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
-    /** Now, for the process {@code pid} and for this JVM. */
-    static CpuTime now(long pid) {
-        return new CpuTime(processSeconds(pid), processSeconds(ProcessHandle.current().pid()), machineBusySeconds(), System.nanoTime());
+    /** Now, for the processes {@code pids} and for this JVM. */
+    static CpuTime now(long... pids) {
+        return new CpuTime(Arrays.stream(pids).mapToDouble(CpuTime::processSeconds).toArray(),
+                processSeconds(ProcessHandle.current().pid()), machineBusySeconds(), System.nanoTime());
     }
 
-    /** Cores used by each since {@code before}: [the process, this JVM, the whole machine]. */
+    /** Cores used since {@code before}: one figure per process, then this JVM's, then the whole machine's. */
     double[] coresSince(CpuTime before) {
         double seconds = (nanoTime - before.nanoTime) / 1e9;
-        return new double[] {(process - before.process) / seconds, (self - before.self) / seconds,
-                (machineBusy - before.machineBusy) / seconds};
+        double[] cores = new double[processes.length + 2];
+        for (int i = 0; i < processes.length; i++) {
+            cores[i] = (processes[i] - before.processes[i]) / seconds;
+        }
+        cores[processes.length] = (self - before.self) / seconds;
+        cores[processes.length + 1] = (machineBusy - before.machineBusy) / seconds;
+        return cores;
     }
-
     /** utime + stime: fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis. */
     private static double processSeconds(long pid) {
         String stat = read(Path.of("/proc/" + pid + "/stat"));

@@ -59,6 +59,9 @@ public final class PipelineBenchmark {
                 double previewRate = preview(http, enrich, stories.subList(stories.size() - previews, stories.size()));
                 System.out.printf("single-client preview (POST /enrichments, one story after the other): %.0f articles/s%n", previewRate);
 
+                List<String> names = List.of("ingest-service", "enrich-service", "query-service");
+                long[] pids = names.stream().mapToLong(name -> services.service(name).pid()).toArray();
+                CpuTime before = CpuTime.now(pids);
                 long start = System.nanoTime();
                 int accepted = 0;
                 for (int done = 0; done < count; done += BATCH_LINES) {
@@ -76,7 +79,12 @@ public final class PipelineBenchmark {
                 System.out.printf("end to end: %,d stories posted in %.1f s (%,d accepted, the rest duplicates of others), all searchable"
                         + " after %.1f s: %.0f articles/s, %.2f x the single-client preview rate%n", count, posted, accepted, seconds,
                         accepted / seconds, accepted / seconds / previewRate);
-                for (String name : List.of("ingest-service", "enrich-service", "query-service")) {
+                // Where the two cores went: the rest of the machine is mostly PostgreSQL (its own processes).
+                double[] cores = CpuTime.now(pids).coresSince(before);
+                System.out.printf("  cores used meanwhile: ingest %.2f, enrich %.2f, query %.2f, this JVM (broker, benchmark) %.2f,"
+                        + " the rest (PostgreSQL) %.2f; whole machine %.2f%n", cores[0], cores[1], cores[2], cores[3],
+                        cores[4] - cores[0] - cores[1] - cores[2] - cores[3], cores[4]);
+                for (String name : names) {
                     System.out.printf("%s resident memory: %,d MB (-Xmx%s)%n", name, services.service(name).residentMb(),
                             ServiceProcess.heap(name));
                 }
