@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class BodyBudget {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final long limit;
     private final AtomicLong held = new AtomicLong();
