@@ -22,6 +22,13 @@ public interface SearchConfig {
     @WithDefault("1000")
     int countLimit();
 
+    /**
+     * A text in at least this share of the articles is common: its searches read the newest matches
+     * without bitmap scans (see {@link MatchingArticles#readNewestFirst}).
+     */
+    @WithDefault("0.05")
+    double commonShare();
+
     /** The key cursors are sealed with; none: a random one per process (see {@link CursorSeal}). */
     Optional<String> cursorKey();
 }

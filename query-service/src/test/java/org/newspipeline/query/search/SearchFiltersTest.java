@@ -89,7 +89,7 @@ class SearchFiltersTest {
             Response r = request.get("/articles");
             seen.addAll(ids(r));
             cursor = r.jsonPath().getString("next");
-        } while (cursor != null && seen.size() < 10);
+        } while (cursor != null && seen.size() < 100);
         return seen;
     }
 
@@ -185,6 +185,27 @@ class SearchFiltersTest {
         assertEquals("recent-strong-" + word, page.get(0));
         assertEquals("old-strong-" + word, page.get(5));
         assertEquals(page, walked);
+    }
+
+    /**
+     * Thirty matches of one score: a page of one reaches back to the oldest that could still beat it,
+     * and that range holds more than one statement reads (8 test windows of 3), so it is read in two.
+     * Equal scores come in id order, each exactly once.
+     */
+    @Test
+    void a_walk_reads_a_range_larger_than_one_statement_and_returns_every_tie_once() {
+        String word = "zt" + UUID.randomUUID().toString().substring(0, 8);
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = String.format("tie-%02d-%s", i, word);
+            publish(article(id, 1, Instant.now(), "Tie", "A story that mentions " + word + " once.", "TASS", day, List.of()));
+            published.add(id);
+        }
+        published.forEach(id -> awaitTitle(id, "Tie"));
+
+        assertEquals(published, walk(word, "relevance", 1));
+        assertEquals(published, walk(word, "relevance", 7));
     }
 
     @Test

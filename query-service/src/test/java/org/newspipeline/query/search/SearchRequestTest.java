@@ -91,6 +91,11 @@ class SearchRequestTest {
             }
 
             @Override
+            public double commonShare() {
+                return 0.05;
+            }
+
+            @Override
             public java.time.Duration halfLife() {
                 return java.time.Duration.ofDays(14);
             }
