@@ -71,7 +71,7 @@ public final class PipelineServices implements AutoCloseable {
 
     private void launch(Path repoRoot, String module, String name, int port, Map<String, String> env, Path logDir)
             throws Exception {
-        started.add(ServiceProcess.start(repoRoot, module, name, port, env, List.of("-Xmx" + ServiceProcess.heap(module)), logDir));
+        started.add(ServiceProcess.start(repoRoot, module, name, port, env, ServiceProcess.jvmOptions(module), logDir));
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

@@ -52,7 +52,7 @@ public final class IngestBenchmark {
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", "ingest-service", port,
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "INGEST_INBOX_DIR", inbox.toString(),
                             "INGEST_STATE_DIR", dir.resolve("state").toString()),
-                    List.of("-Xmx" + ServiceProcess.heap("ingest-service")), dir.resolve("logs"))) {
+                    ServiceProcess.jvmOptions("ingest-service"), dir.resolve("logs"))) {
                 ingest.awaitReady(Duration.ofSeconds(60));
                 batch(ingest.url(), 2_000); // warm-up
                 double batchRate = batch(ingest.url(), batchArticles);
@@ -63,8 +63,8 @@ public final class IngestBenchmark {
                 System.out.printf("ratio to the Kafka produce ceiling measured on the same broker first (%,.0f records/s of 4 KB,"
                         + " acks=all; PERFORMANCE.md: ~28,000): batch %.2f, folder %.2f%n", kafkaCeiling, batchRate / kafkaCeiling,
                         folderRate / kafkaCeiling);
-                System.out.printf("ingest-service resident memory after both: %,d MB (-Xmx%s, as the local stack runs it)%n",
-                        ingest.residentMb(), ServiceProcess.heap("ingest-service"));
+                System.out.printf("ingest-service resident memory after both: %,d MB (%s, as the local stack runs it)%n",
+                        ingest.residentMb(), String.join(" ", ServiceProcess.jvmOptions("ingest-service")));
             }
         }
     }

@@ -84,8 +84,8 @@ public final class PipelineBenchmark {
                         + " the rest (PostgreSQL) %.2f; whole machine %.2f%n", cores[0], cores[1], cores[2], cores[3],
                         cores[4] - cores[0] - cores[1] - cores[2] - cores[3], cores[4]);
                 for (String name : names) {
-                    System.out.printf("%s resident memory: %,d MB (-Xmx%s)%n", name, services.service(name).residentMb(),
-                            ServiceProcess.heap(name));
+                    System.out.printf("%s resident memory: %,d MB (%s)%n", name, services.service(name).residentMb(),
+                            String.join(" ", ServiceProcess.jvmOptions(name)));
                 }
             }
         }

@@ -99,7 +99,7 @@ public final class SearchBenchmark {
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword(),
                     "QUERY_SEARCH_HALF_LIFE", HALF_LIFE.toString()),
-                    List.of("-Xmx" + ServiceProcess.heap("query-service")), dir.resolve("logs"))) {
+                    ServiceProcess.jvmOptions("query-service"), dir.resolve("logs"))) {
                 query.awaitReady(Duration.ofSeconds(60));
                 awaitRows(infra, articles);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -109,8 +109,8 @@ public final class SearchBenchmark {
                     System.out.printf("produced %,d enriched articles to Kafka in %.1f s; materialized into PostgreSQL at %,.0f articles/s%n",
                         articles, produceSeconds, articles / loadSeconds);
                 }
-                System.out.printf("query-service resident memory after the load: %,d MB (-Xmx%s, as the local stack runs it)%n",
-                        query.residentMb(), ServiceProcess.heap("query-service"));
+                System.out.printf("query-service resident memory after the load: %,d MB (%s, as the local stack runs it)%n",
+                        query.residentMb(), String.join(" ", ServiceProcess.jvmOptions("query-service")));
                 measure(query.url());
                 scoreRatios(query.url(), infra);
                 System.out.printf("query-service resident memory after the searches: %,d MB%n", query.residentMb());
