@@ -97,10 +97,12 @@ public class ArticleSearch {
             String next;
             Cursor at = cursors.open(r);
             if (r.sort() == SearchRequest.Sort.DATE) {
-                page.addAll(at == null && r.limit() <= newest.size() ? newest.subList(0, r.limit())
-                        : window(c, m, at == null ? null : at.time(), at == null ? null : at.id(), null, r.limit()));
+                // One more than the page, so that a cursor is only given when something follows.
+                List<Candidate> read = at == null && r.limit() < newest.size() ? newest
+                        : window(c, m, at == null ? null : at.time(), at == null ? null : at.id(), null, r.limit() + 1);
+                page.addAll(read.subList(0, Math.min(r.limit(), read.size())));
                 Candidate last = page.isEmpty() ? null : page.get(page.size() - 1);
-                next = page.size() == r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
+                next = read.size() > r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
             } else {
                 next = byRelevance(c, r, at, m, newest, page);
             }
@@ -128,8 +130,8 @@ public class ArticleSearch {
         List<Candidate> best = best(unseen, List.of(), r.limit());
         long after = unseen.size();
         boolean older = newest.size() == windowSize;
-        // Older matches exist that were not read: either past the last full window or too old to reach the page.
-        boolean unread = older;
+        // Set when the last statement read every match back to this date: any older ones were left unread.
+        Instant unreadBefore = null;
         Candidate oldest = newest.isEmpty() ? null : newest.get(newest.size() - 1);
         int size = windowSize;
         while (older && (best.size() < r.limit() || !oldest.publishedAt().isBefore(reachable(best)))) {
@@ -140,13 +142,21 @@ public class ArticleSearch {
             best = best(unseen, best, r.limit());
             after += unseen.size();
             older = window.size() == size;
-            unread = older || notBefore != null;
+            unreadBefore = older ? null : notBefore;
             oldest = window.isEmpty() ? oldest : window.get(window.size() - 1);
         }
         page.addAll(best);
-        // More follow if older matches were left unread or the read ones go on past the page.
+        // More follow if the read ones go on past the page, or older ones were left unread and exist.
         Candidate last = best.isEmpty() ? null : best.get(best.size() - 1);
-        return (unread || after > best.size()) && best.size() == r.limit() ? Cursor.relevance(last.score(), last.id()).encode() : null;
+        boolean more = best.size() == r.limit()
+                && (after > best.size() || older || unreadBefore != null && anyBefore(c, m, unreadBefore));
+        return more ? Cursor.relevance(last.score(), last.id()).encode() : null;
+    }
+
+    /** Whether any match was published before {@code time}. */
+    private static boolean anyBefore(Connection c, MatchingArticles m, Instant time) throws SQLException {
+        return Sql.of("SELECT EXISTS (SELECT 1").append(m.fromWhere).append(" AND a.published_at < ?) AS any", time)
+                .list(c, rs -> rs.getBoolean("any")).get(0);
     }
 
     /** No match published before this can reach a (full) page whose last item is the last of {@code best}. */

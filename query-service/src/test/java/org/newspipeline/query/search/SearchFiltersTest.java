@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.newspipeline.query.Articles.article;
 import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.entity;
@@ -77,7 +78,10 @@ class SearchFiltersTest {
         published = true;
     }
 
-    /** Every page of a search, following next (at most 10 items, so that a loop shows as a failure). */
+    /**
+     * Every page of a search, following next (at most 100 items, so that a loop shows as a failure).
+     * A next cursor must lead to a page with items: the last full page says it is the last.
+     */
     static List<String> walk(String q, String sort, int limit) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -87,7 +91,9 @@ class SearchFiltersTest {
                 request.queryParam("cursor", cursor);
             }
             Response r = request.get("/articles");
-            seen.addAll(ids(r));
+            List<String> items = ids(r);
+            assertFalse(cursor != null && items.isEmpty(), "a next cursor led to an empty page after " + seen);
+            seen.addAll(items);
             cursor = r.jsonPath().getString("next");
         } while (cursor != null && seen.size() < 100);
         return seen;
