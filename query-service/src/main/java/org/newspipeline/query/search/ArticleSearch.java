@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * statement reads the matches back to there. (Ranking every match at once costs 1.2 s for "oil" at
  * 1M articles; doubling windows instead of one bounded read cost phrase searches 160 ms at 200k.)
  * Facets are counted over the newest window, and the total is exact up to
- * {@code query.search.count-limit} (1,000). For a common word, see {@link MatchingArticles#readNewestFirst}.
+ * {@code query.search.count-limit} (1,000). For a common word, see {@link MatchingArticles#isCommon}.
  * <p>
  * Plain JDBC, so that the statements read as they run and the count and the entity facet can run
  * beside the page, each on its own connection.
@@ -87,11 +87,14 @@ public class ArticleSearch {
         // never holds one while waiting for another, so a busy pool makes searches queue, not starve.
         PageInProgress f = withConnection(c -> {
             MatchingArticles m = new MatchingArticles(c, r);
-            m.readNewestFirst(c, commonShare);
+            boolean common = m.isCommon(c, commonShare);
+            if (common) {
+                MatchingArticles.readNewestFirst(c);
+            }
             List<Candidate> newest = window(c, m, null, null, null, windowSize);
             // A window that is not full holds every match: no need to count them.
             CompletableFuture<Long> total = newest.size() < windowSize
-                    ? CompletableFuture.completedFuture((long) newest.size()) : onAnotherConnection(other -> count(other, m));
+                    ? CompletableFuture.completedFuture((long) newest.size()) : onAnotherConnection(other -> count(other, m, common));
             CompletableFuture<List<EntityCount>> entities = onAnotherConnection(other -> entityCounts(other, newest));
             List<Candidate> page = new ArrayList<>();
             String next;
@@ -226,8 +229,10 @@ public class ArticleSearch {
     }
 
     /** Exact up to the count limit, then it stops counting. */
-    private long count(Connection c, MatchingArticles m) throws SQLException {
-        m.readNewestFirst(c, commonShare);
+    private long count(Connection c, MatchingArticles m, boolean common) throws SQLException {
+        if (common) {
+            MatchingArticles.readNewestFirst(c);
+        }
         return Sql.of("SELECT count(*) AS n FROM (SELECT 1").append(m.fromWhere).append(" LIMIT ?) matches", countLimit + 1)
                 .list(c, rs -> rs.getLong("n")).get(0);
     }

@@ -29,8 +29,6 @@ final class MatchingArticles {
     final String tsquery;
     /** {@code FROM ... WHERE ...}: append it to a statement, it is copied. */
     final Sql fromWhere;
-    /** The planner's estimate of the share of articles that match; estimated when first needed. */
-    private volatile Double share;
 
     MatchingArticles(Connection c, SearchRequest r) throws SQLException {
         hasText = r.q() != null;
@@ -65,27 +63,29 @@ final class MatchingArticles {
     }
 
     /**
-     * Plans the statements on {@code c} that read newest first or stop early (the page, the count).
-     * A text in at least {@code commonShare} of the articles ("oil", "said") is common: its newest
-     * matches are a short walk back through the date index, and counting it to the limit a short
-     * scan. A bitmap of its GIN postings costs about a microsecond per article that has it (76,000
-     * for "oil" at a million articles: 60 ms), which the planner does not see: with a date or source
-     * filter it picks that bitmap. So a common text's statements run without bitmap scans, in a
-     * transaction that the connection's next {@code setAutoCommit(true)} ends; and with random reads
-     * costed as cached ones (1.1, the usual figure for data in memory or on SSD), or a date range
-     * over a quarter of the table is read whole (a sequential scan, 130 ms at 100k articles, where
-     * the walk back from its end takes 6 ms).
+     * Whether the text is in at least {@code commonShare} of the articles ("oil", "said"), by the
+     * planner's estimate. A common text's newest matches are a short walk back through the date index,
+     * and counting it to the limit a short scan, so its page and count are planned by
+     * {@link #readNewestFirst}.
      */
-    void readNewestFirst(Connection c, double commonShare) throws SQLException {
-        if (share == null) {
-            share = hasText ? share(c, tsquery) : 0;
-        }
-        if (hasText && share >= commonShare) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL enable_bitmapscan = off");
-                st.execute("SET LOCAL random_page_cost = 1.1");
-            }
+    boolean isCommon(Connection c, double commonShare) throws SQLException {
+        return hasText && share(c, tsquery) >= commonShare;
+    }
+
+    /**
+     * Plans the statements that follow on {@code c} for a common text, in a transaction that the
+     * connection's next {@code setAutoCommit(true)} ends. Without bitmap scans: a bitmap of a common
+     * word's GIN postings costs about a microsecond per article that has it (76,000 for "oil" at a
+     * million articles: 60 ms), which the planner does not see, so with a date or source filter it
+     * picks that bitmap. With random reads costed as cached ones (1.1, the usual figure for data in
+     * memory or on SSD): otherwise a date range over a quarter of the table is read whole (a
+     * sequential scan, 130 ms at 100k articles, where the walk back from its end takes 6 ms).
+     */
+    static void readNewestFirst(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL enable_bitmapscan = off");
+            st.execute("SET LOCAL random_page_cost = 1.1");
         }
     }
 

@@ -24,7 +24,7 @@ public interface SearchConfig {
 
     /**
      * A text in at least this share of the articles is common: its searches read the newest matches
-     * without bitmap scans (see {@link MatchingArticles#readNewestFirst}).
+     * without bitmap scans (see {@link MatchingArticles#isCommon}).
      */
     @WithDefault("0.05")
     double commonShare();

@@ -31,11 +31,12 @@ class CommonTextTest {
     @Test
     void a_common_text_plans_without_bitmaps_until_the_transaction_ends_and_another_plans_as_usual() throws SQLException {
         try (Connection c = db.getConnection()) {
-            new MatchingArticles(c, request("peacekeeping")).readNewestFirst(c, Double.POSITIVE_INFINITY);
+            assertFalse(new MatchingArticles(c, request("peacekeeping")).isCommon(c, Double.POSITIVE_INFINITY));
             assertTrue(c.getAutoCommit());
             assertEquals("on", setting(c, "enable_bitmapscan"));
 
-            new MatchingArticles(c, request("peacekeeping")).readNewestFirst(c, 0);
+            assertTrue(new MatchingArticles(c, request("peacekeeping")).isCommon(c, 0));
+            MatchingArticles.readNewestFirst(c);
             assertFalse(c.getAutoCommit());
             assertEquals("off", setting(c, "enable_bitmapscan"));
             assertEquals("1.1", setting(c, "random_page_cost"));
@@ -49,8 +50,7 @@ class CommonTextTest {
     @Test
     void a_search_without_text_is_never_common() throws SQLException {
         try (Connection c = db.getConnection()) {
-            new MatchingArticles(c, request(null)).readNewestFirst(c, 0);
-            assertTrue(c.getAutoCommit());
+            assertFalse(new MatchingArticles(c, request(null)).isCommon(c, 0));
         }
     }
 
