@@ -1,12 +1,15 @@
 package org.newspipeline.enrich.eval;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.management.OperatingSystemMXBean;
+import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.pipeline.Enricher;
 import org.newspipeline.enrich.support.TestEnricher;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The enricher's own ceiling: Reuters-21578 stories per second in this JVM on 1 and on 2 threads,
  * after a warm-up pass, with no Kafka around it; enrich-service's rate (EnrichBenchmark) is
- * reported against it.
+ * reported against it. Argument: a JSON array of the texts to enrich (EnrichBenchmark passes the
+ * ones it sends the service); without it, the first 4,000 Reuters stories.
  */
 public final class InProcessThroughput {
 
@@ -26,12 +30,18 @@ public final class InProcessThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Files.isDirectory(ReutersCorpus.folder())) {
+        List<String> texts;
+        if (args.length > 0) {
+            texts = ContractJson.mapper().readValue(Path.of(args[0]).toFile(), new TypeReference<List<String>>() { });
+        } else if (Files.isDirectory(ReutersCorpus.folder())) {
+            texts = ReutersCorpus.load(ReutersCorpus.folder(), 4000).stream().map(ReutersCorpus.Story::wireCopy).toList();
+        } else {
             System.err.println("Reuters data not found at " + ReutersCorpus.folder().toAbsolutePath() + " (see ../shared/data/README.md)");
             System.exit(2);
+            return;
         }
-        List<RawArticle> articles = ReutersCorpus.load(ReutersCorpus.folder(), 4000).stream()
-                .map(s -> new RawArticle(RawArticle.SCHEMA_VERSION, "x", "bench", Instant.now(), null, null, s.wireCopy(),
+        List<RawArticle> articles = texts.stream()
+                .map(text -> new RawArticle(RawArticle.SCHEMA_VERSION, "x", "bench", Instant.now(), null, null, text,
                         null, null, null, null, null, List.of()))
                 .toList();
         Enricher enricher = TestEnricher.get();

@@ -8,10 +8,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newspipeline.contract.ContractJson;
 import org.newspipeline.localstack.Infrastructure;
 import org.postgresql.PGConnection;
 
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,13 +87,15 @@ final class Ceilings {
     }
 
     /**
-     * The enricher alone (enrich-service's InProcessThroughput, in a JVM with the service's heap):
-     * its output, which ends with the rate on 1 and on 2 threads.
+     * The enricher alone (enrich-service's InProcessThroughput, in a JVM with the service's heap) on
+     * the very texts the service gets: its output, which ends with the rate on 1 and on 2 threads.
      */
-    static List<String> enricherInProcess(Path repoRoot, String heap) throws Exception {
+    static List<String> enricherInProcess(Path repoRoot, String heap, List<String> texts) throws Exception {
+        Path file = Files.createTempFile("enricher-texts", ".json");
+        ContractJson.mapper().writeValue(file.toFile(), texts);
         ProcessBuilder mvn = new ProcessBuilder(repoRoot.resolve("mvnw").toString(), "-q", "-pl", "enrich-service", "test-compile",
-                "exec:java", "-Dexec.classpathScope=test", "-Dexec.mainClass=org.newspipeline.enrich.eval.InProcessThroughput")
-                .directory(repoRoot.toFile()).redirectErrorStream(true);
+                "exec:java", "-Dexec.classpathScope=test", "-Dexec.mainClass=org.newspipeline.enrich.eval.InProcessThroughput",
+                "-Dexec.args=" + file).directory(repoRoot.toFile()).redirectErrorStream(true);
         mvn.environment().put("MAVEN_OPTS", "-Xmx" + heap);
         Process p = mvn.start();
         List<String> lines = new String(p.getInputStream().readAllBytes()).lines()
@@ -99,6 +103,7 @@ final class Ceilings {
         if (p.waitFor() != 0 || lines.isEmpty()) {
             throw new IllegalStateException("InProcessThroughput did not run (exit " + p.exitValue() + ")");
         }
+        Files.delete(file);
         return lines;
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,7 +57,7 @@ public final class EnrichBenchmark {
             System.exit(2);
         }
         List<String> stories = wireCopy(reuters);
-        List<String> inProcess = Ceilings.enricherInProcess(Bench.repoRoot(), heap);
+        List<String> inProcess = Ceilings.enricherInProcess(Bench.repoRoot(), heap, stories);
         inProcess.forEach(line -> System.out.println(line + " (-Xmx" + heap + ", measured now)"));
         String twoThreads = inProcess.get(inProcess.size() - 1);
         double ceiling = Ceilings.rate(twoThreads);
@@ -93,7 +94,7 @@ public final class EnrichBenchmark {
                 // Where the cores went while warm: the service shares them with the broker (in this JVM).
                 double[] cores = arrivals.warmCores();
                 double perCpuSecond = arrivals.warmRate() / cores[0];
-                System.out.printf("  cores used meanwhile: enrich-service %.2f, this JVM (broker, counting consumer) %.2f, whole machine %.2f;"
+                System.out.printf("  cores used meanwhile: enrich-service %.2f, this JVM (broker) %.2f, whole machine %.2f;"
                                 + " per CPU-second of its own process the service enriched %.0f articles, %.0f %% of the enricher alone (%.0f)%n",
                         cores[0], cores[1], cores[2], perCpuSecond, 100 * perCpuSecond / Ceilings.perCpuSecond(twoThreads),
                         Ceilings.perCpuSecond(twoThreads));
@@ -132,26 +133,28 @@ public final class EnrichBenchmark {
     record Arrivals(long firstMs, double warmRate, double[] warmCores) {
     }
 
-    /** Counts the enriched records until all are there, watching the CPU time of the service {@code pid} after {@code warmUp}. */
-    static Arrivals awaitEnriched(Infrastructure infra, int expected, int warmUp, long pid) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-counter", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Large fetches, so that counting takes as little of the shared cores as it can.
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+    /**
+     * Watches the end offsets of {@code articles.enriched} until all records are there, and the CPU time
+     * of the service {@code pid} after {@code warmUp}. Offsets, not a consumer: reading every enriched
+     * record in this JVM took cores and caches from the service it measures.
+     */
+    static Arrivals awaitEnriched(Infrastructure infra, int expected, int warmUp, long pid) throws InterruptedException {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
         long start = System.nanoTime();
         long first = -1;
         long warm = -1;
         CpuTime cpuWhenWarm = null;
-        int seenWhenWarm = 0;
-        int seen = 0;
+        long seenWhenWarm = 0;
+        long seen = 0;
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENRICHED));
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             while (seen < expected) {
-                int n = consumer.poll(Duration.ofMillis(200)).count();
-                if (n > 0 && first < 0) {
+                Thread.sleep(100);
+                seen = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                if (seen > 0 && first < 0) {
                     first = (System.nanoTime() - start) / 1_000_000;
                 }
-                seen += n;
                 if (warm < 0 && seen >= warmUp) {
                     warm = System.nanoTime();
                     cpuWhenWarm = CpuTime.now(pid);
