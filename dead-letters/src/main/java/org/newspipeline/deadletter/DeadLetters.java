@@ -89,6 +89,25 @@ public class DeadLetters {
                 record.key(), config.topic(), why);
     }
 
+    /**
+     * Sends like {@link #send(ConsumerRecord, String)}, waiting out a broker that is away (pauses of
+     * 1 s, doubling up to a minute): the record must be in the dead-letter topic before its offset
+     * is committed, and giving up would fail the whole batch it came in.
+     */
+    public void sendWhenAvailable(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
+        long pauseMs = 1_000;
+        while (true) {
+            try {
+                send(record, reason);
+                return;
+            } catch (DeadLettersUnavailableException e) {
+                LOG.warnf("%s; trying again in %d ms", e.getMessage(), pauseMs);
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(2 * pauseMs, 60_000);
+            }
+        }
+    }
+
     /** Sends any record (a redrive uses this too) and waits for the acknowledgement. */
     void send(ProducerRecord<String, byte[]> record) {
         try {

@@ -52,6 +52,12 @@ public record EnrichedArticle(
         public enum Evidence { DATELINE, CREDIT, URL, FEED, REQUEST, NONE }
 
         public static final Source UNKNOWN = new Source(null, Kind.UNKNOWN, Evidence.NONE);
+
+        /** A sender that leaves out what kind of source or what told it so says it does not know. */
+        public Source {
+            kind = kind == null ? Kind.UNKNOWN : kind;
+            evidence = evidence == null ? Evidence.NONE : evidence;
+        }
     }
 
     /** The place line a wire story opens with, e.g. "MOSCOW, May 26. /TASS/." */
@@ -75,6 +81,8 @@ public record EnrichedArticle(
         public enum Type { PERSON, ORGANIZATION, LOCATION }
 
         public Entity {
+            Objects.requireNonNull(name, "entity name");
+            Objects.requireNonNull(type, "entity type");
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
         }

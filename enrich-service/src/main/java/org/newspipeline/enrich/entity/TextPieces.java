@@ -37,7 +37,8 @@ final class TextPieces {
 
     /**
      * Where to end a piece that starts at {@code start} and may not reach {@code limit}: after a
-     * sentence end in its second half, else after its last space, else at the limit.
+     * sentence end in its second half, else after its last space, else at the limit (before it when
+     * that would split a surrogate pair).
      */
     private static int cut(String text, int start, int limit) {
         for (int i = limit - 1; i > (start + limit) / 2; i--) {
@@ -50,6 +51,7 @@ final class TextPieces {
                 return i + 1;
             }
         }
-        return limit;
+        // Never between the two halves of a surrogate pair (an emoji): a lone half is not text.
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
     }
 }

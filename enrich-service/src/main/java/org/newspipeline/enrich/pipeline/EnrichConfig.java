@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,4 +27,12 @@ public interface EnrichConfig {
 
     /** Articles enriched at once (ENRICH_WORKERS); entity recognition takes a core each. Default: one per core. */
     Optional<Integer> workers();
+
+    /**
+     * How long one article may take (ENRICH_ARTICLE_TIMEOUT). A story takes milliseconds and the
+     * largest article a few seconds; one that runs over is dead-lettered, so that no text can stop
+     * the consumer, and its worker is replaced.
+     */
+    @WithDefault("60s")
+    Duration articleTimeout();
 }

@@ -2,56 +2,107 @@ package org.newspipeline.enrich.pipeline;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Enriches a batch of articles on every core ({@code enrich.workers}). Both the consumer and
  * re-enrichments use it: one record at a time through the messaging layer (a worker-pool hop and
  * an event-loop hop per record), the service reached 63 % of the enricher's own rate on 2 cores;
  * whole batches keep every core busy.
+ * <p>
+ * An article that runs over {@code enrich.article-timeout} fails with that reason. Its thread
+ * cannot be stopped (a runaway regex does not check for interrupts), so the workers are replaced:
+ * the next articles get a full pool, and the old one ends once its threads return.
  */
 @ApplicationScoped
 public class ParallelEnricher {
+
+    private static final Logger LOG = Logger.getLogger(ParallelEnricher.class);
 
     /** An article's enrichment, or why the enricher failed on it (a bug its text brings out). */
     public record Result(EnrichedArticle article, String failure) {
     }
 
     private final Enricher enricher;
-    private final ExecutorService workers;
+    private final int size;
+    private final Duration timeout;
+    private volatile ExecutorService workers;
 
     public ParallelEnricher(Enricher enricher, EnrichConfig config) {
         this.enricher = enricher;
-        this.workers = Executors.newFixedThreadPool(config.workers().orElse(Runtime.getRuntime().availableProcessors()), work -> {
-            Thread t = new Thread(work, "enrich-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.size = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+        this.timeout = config.articleTimeout();
+        this.workers = newWorkers();
     }
 
     /** @return one result per article, in the same order */
     public List<Result> enrichAll(List<RawArticle> articles) {
-        List<Future<Result>> running = articles.stream().map(raw -> workers.submit(() -> enrichOne(raw))).toList();
-        List<Result> results = new ArrayList<>(running.size());
-        for (Future<Result> f : running) {
-            try {
-                results.add(f.get());
-            } catch (ExecutionException e) {
-                results.add(new Result(null, "enrichment failed: " + e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while enriching", e);
+        List<Job> jobs = articles.stream().map(Job::new).toList();
+        List<Result> results = new ArrayList<>(jobs.size());
+        try {
+            for (Job job : jobs) {
+                results.add(job.await());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while enriching", e);
         }
         return results;
+    }
+
+    /** One article on its way through a pool of workers. */
+    private final class Job {
+        private final RawArticle raw;
+        /** When a worker took it (System.nanoTime), 0 before. */
+        private volatile long startedAt;
+        private ExecutorService pool;
+        private Future<Result> future;
+
+        Job(RawArticle raw) {
+            this.raw = raw;
+            submit();
+        }
+
+        private void submit() {
+            pool = workers;
+            future = pool.submit(() -> {
+                startedAt = System.nanoTime();
+                return enrichOne(raw);
+            });
+        }
+
+        Result await() throws InterruptedException {
+            while (true) {
+                try {
+                    return future.get(1, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    return new Result(null, "enrichment failed: " + e.getCause());
+                } catch (TimeoutException e) {
+                    long started = startedAt;
+                    if (started != 0 && System.nanoTime() - started > timeout.toNanos()) {
+                        replace(pool);
+                        return new Result(null, "enrichment did not finish within " + seconds(timeout));
+                    }
+                    // Its pool was replaced before a worker took it: the new one takes it.
+                    if (started == 0 && pool != workers && future.cancel(false)) {
+                        submit();
+                    }
+                }
+            }
+        }
     }
 
     private Result enrichOne(RawArticle raw) {
@@ -60,6 +111,27 @@ public class ParallelEnricher {
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(null, "enrichment failed: " + e);
         }
+    }
+
+    private synchronized void replace(ExecutorService stuck) {
+        if (workers == stuck) {
+            workers = newWorkers();
+            stuck.shutdown();
+            LOG.errorf("an article ran over %s; its worker is left to finish on its own and new workers take the next articles",
+                    seconds(timeout));
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private ExecutorService newWorkers() {
+        return Executors.newFixedThreadPool(size, work -> {
+            Thread t = new Thread(work, "enrich-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @PreDestroy

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
@@ -32,6 +34,8 @@ import java.util.concurrent.CompletionException;
 @ApplicationScoped
 public class RawArticleProcessor {
 
+    private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
+
     /** Room for a whole polled batch (max.poll.records) on its way to the producer. */
     private static final int IN_FLIGHT = 1024;
 
@@ -52,13 +56,13 @@ public class RawArticleProcessor {
 
     @Incoming("raw-articles")
     @Blocking
-    public void process(ConsumerRecords<String, byte[]> records) {
+    public void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<Enrichment> valid = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 valid.add(new Enrichment(record, ContractJson.read(record.value(), RawArticle.class)));
             } catch (InvalidPayloadException e) {
-                deadLetters.send(record, e.getMessage());
+                deadLetters.sendWhenAvailable(record, e.getMessage());
             }
         }
         List<ParallelEnricher.Result> results = enricher.enrichAll(valid.stream().map(Enrichment::raw).toList());
@@ -67,10 +71,11 @@ public class RawArticleProcessor {
             sends.add(r.article() == null ? CompletableFuture.completedFuture(null) : send(r.article()));
         }
         for (int i = 0; i < valid.size(); i++) {
-            String failure = results.get(i).failure() != null ? results.get(i).failure() : failureOf(sends.get(i));
+            ParallelEnricher.Result r = results.get(i);
+            String failure = r.failure() != null ? r.failure() : untilSent(r.article(), sends.get(i));
             if (failure != null) {
                 // A bug the text brings out, or an article Kafka never takes: it waits in the DLQ for a fix and a redrive.
-                deadLetters.send(valid.get(i).record(), failure);
+                deadLetters.sendWhenAvailable(valid.get(i).record(), failure);
             }
         }
     }
@@ -81,23 +86,33 @@ public class RawArticleProcessor {
     }
 
     /**
-     * Waits for Kafka's acknowledgement. Only a record too large is refused for good: the producer
-     * itself retries while the broker is away (for up to delivery.timeout.ms, a day). Anything else
-     * fails the batch, and the channel's failure strategy (dead-letter-queue) takes it.
+     * Waits for Kafka's acknowledgement. Only this record's own faults are final: too large, or not
+     * serializable. The producer itself waits for a broker that is away (delivery.timeout.ms, a
+     * day); any other failure is sent again after a pause (1 s, doubling up to a minute), so that
+     * the batch is neither dead-lettered whole nor committed without it.
      *
      * @return why Kafka will never take the record, or null once it has it
      */
-    private static String failureOf(CompletableFuture<Void> send) {
-        try {
-            send.join();
-            return null;
-        } catch (CompletionException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof RecordTooLargeException) {
-                    return "the enriched article is too large for Kafka: " + t.getMessage();
+    private String untilSent(EnrichedArticle article, CompletableFuture<Void> send) throws InterruptedException {
+        long pauseMs = 1_000;
+        while (true) {
+            try {
+                send.join();
+                return null;
+            } catch (CompletionException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof RecordTooLargeException) {
+                        return "the enriched article is too large for Kafka: " + t.getMessage();
+                    }
+                    if (t instanceof SerializationException) {
+                        return "the enriched article cannot be serialized: " + t.getMessage();
+                    }
                 }
+                LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauseMs);
+                Thread.sleep(pauseMs);
+                pauseMs = Math.min(2 * pauseMs, 60_000);
+                send = send(article);
             }
-            throw e;
         }
     }
 }

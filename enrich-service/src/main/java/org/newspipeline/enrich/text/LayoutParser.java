@@ -79,7 +79,7 @@ public final class LayoutParser {
             if (line.isEmpty()) {
                 continue;
             }
-            String candidate = line.replaceAll("[.\\s]+$", "");
+            String candidate = withoutTrailingDots(line);
             if (isClosingCredit.test(candidate)) {
                 lines.remove(i);
                 return Optional.of(candidate);
@@ -87,6 +87,19 @@ public final class LayoutParser {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line without the dots and spaces it ends with. A loop, not {@code replaceAll("[.\\s]+$")}:
+     * that regex retries from every dot of a long run that does not end the line, and a last line of
+     * 500,000 dots and an "x" took minutes.
+     */
+    private static String withoutTrailingDots(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '.' || Character.isWhitespace(line.charAt(end - 1)))) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     private static List<Integer> paragraphStarts(List<String> lines) {
@@ -117,6 +130,10 @@ public final class LayoutParser {
             return sentence;
         }
         int cut = sentence.lastIndexOf(' ', MADE_TITLE_LENGTH);
-        return sentence.substring(0, cut > 40 ? cut : MADE_TITLE_LENGTH) + "…";
+        if (cut <= 40) {
+            // No space to cut at: cut at the length, but never between the halves of a surrogate pair.
+            cut = Character.isHighSurrogate(sentence.charAt(MADE_TITLE_LENGTH - 1)) ? MADE_TITLE_LENGTH - 1 : MADE_TITLE_LENGTH;
+        }
+        return sentence.substring(0, cut) + "…";
     }
 }

@@ -1,11 +1,13 @@
 package org.newspipeline.enrich.pipeline;
 
 import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.entity.BoundedRecognition;
 import org.newspipeline.enrich.support.TestEnricher;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,12 +56,27 @@ class HostileTextTest {
     @Test
     void one_word_of_300_kb_does_not_exhaust_the_heap() {
         enrich("one 300 KB word", "x".repeat(300_000), null, null);
+        enrich("one capitalised 300 KB word", "A".repeat(300_000) + "x", null, null);
     }
 
     @Test
     void capitalised_words_without_end_are_bounded() {
         EnrichedArticle a = enrich("Capitalised x 100,000", "Alpha Beta Gamma Delta ".repeat(25_000), null, null);
         assertTrue(a.entities().stream().mapToInt(e -> e.mentions().size()).sum() <= BoundedRecognition.MAX_MENTIONS);
+    }
+
+    @Test
+    void a_last_line_of_dots_and_spaces_is_read_in_linear_time() {
+        enrich("dots then x 500,000", ".".repeat(500_000) + "x", null, null);
+        enrich("dot space then x 500,000", ". ".repeat(250_000) + "x", null, null);
+    }
+
+    @Test
+    void emoji_without_spaces_are_never_cut_between_the_halves_of_a_pair() {
+        // Odd offsets: the title's and the recognizer pieces' length limits fall inside a pair.
+        EnrichedArticle a = enrich("x and emoji 3,000", "x" + "\uD83D\uDE00".repeat(3_000) + " Sergey Lavrov spoke.", null, null);
+        assertFalse(Character.isHighSurrogate(a.title().charAt(a.title().length() - 2)), a.title());
+        assertTrue(new String(ContractJson.write(a), StandardCharsets.UTF_8).contains("\"title\""));
     }
 
     @Test

@@ -118,6 +118,21 @@ class EnrichedArticleConsumerTest {
 
         assertTrue(reason(TestTopics.awaitKey(Topics.ENRICHED_DLQ, farFuture, WAIT)).contains("'publishedAt'"));
         assertTrue(reason(TestTopics.awaitKey(Topics.ENRICHED_DLQ, surrogate, WAIT)).contains("'title': text contains an unpaired surrogate"));
+
+        // Left out by the sender: a source's kind means it does not know; an entity's type cannot be guessed.
+        String noKind = "no-kind-" + UUID.randomUUID();
+        String noType = "no-type-" + UUID.randomUUID();
+        TestTopics.send(Topics.ENRICHED, noKind, template.replace("\"ID\"", "\"" + noKind + "\"")
+                .replace("\"kind\":\"AGENCY\"", "\"kind\":null").getBytes(StandardCharsets.UTF_8));
+        String withEntity = new String(ContractJson.write(article(noType, 1, Instant.now(), "Typed", "Body", "TASS", "2020-05-26",
+                List.of(entity("Sergey Lavrov", EnrichedArticle.Entity.Type.PERSON)))), StandardCharsets.UTF_8);
+        assertTrue(withEntity.contains("\"type\":\"PERSON\""), withEntity);
+        TestTopics.send(Topics.ENRICHED, noType, withEntity.replace("\"type\":\"PERSON\"", "\"type\":null")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(reason(TestTopics.awaitKey(Topics.ENRICHED_DLQ, noType, WAIT)).contains("entity type"));
+        awaitTitle(noKind, "Title");
+        given().get("/articles/{id}", noKind).then().statusCode(200).body("source.kind", equalTo("UNKNOWN"));
+
         String next = "next-" + UUID.randomUUID();
         publish(article(next, 1, "Next", "Body"));
         awaitTitle(next, "Next");
