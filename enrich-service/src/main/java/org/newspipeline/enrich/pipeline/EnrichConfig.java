@@ -33,6 +33,6 @@ public interface EnrichConfig {
      * largest article a few seconds; one that runs over is dead-lettered, so that no text can stop
      * the consumer, and its worker is replaced.
      */
-    @WithDefault("60s")
+    @WithDefault("30s")
     Duration articleTimeout();
 }

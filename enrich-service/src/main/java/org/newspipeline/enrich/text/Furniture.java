@@ -17,9 +17,13 @@ public final class Furniture {
             "^(Preview Language|Available Languages|Personal Subjects|Parent ID|Asset ID)\\b\\s*:?.*$",
             Pattern.CASE_INSENSITIVE);
 
-    /** A photo credit: "© Alexander Shcherbak/TASS", or a caption ending in one ("... Alexander Shcherbak/TASS"). */
+    /**
+     * A photo credit: "© Alexander Shcherbak/TASS", or a caption ending in one ("... Alexander Shcherbak/TASS").
+     * Each word is at most 64 letters: unbounded, a 120 KB line of "A.A.A." read from every capital
+     * to the line's end and back, and took a minute.
+     */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
-            "^(©.*|.*\\b\\p{Lu}[\\p{L}.'-]+ \\p{Lu}[\\p{L}'-]+/\\p{Lu}[\\p{L}-]*(/[\\p{L}-]+)?)$");
+            "^(©.*|.*\\b\\p{Lu}[\\p{L}.'-]{1,63} \\p{Lu}[\\p{L}'-]{1,63}/\\p{Lu}[\\p{L}-]{0,63}(/[\\p{L}-]{1,63})?)$");
 
     /** A line that is only a time stamp, as asset pages print them ("16-Feb-2022 02:42:43"). */
     private static final Pattern TIMESTAMP = Pattern.compile(

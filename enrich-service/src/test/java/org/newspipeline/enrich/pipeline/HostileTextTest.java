@@ -69,6 +69,9 @@ class HostileTextTest {
     void a_last_line_of_dots_and_spaces_is_read_in_linear_time() {
         enrich("dots then x 500,000", ".".repeat(500_000) + "x", null, null);
         enrich("dot space then x 500,000", ". ".repeat(250_000) + "x", null, null);
+        // Every capital after a dot could start a photo credit ("J.K. Rowling/TASS").
+        enrich("A. then x 120,000", "zqx hostile test\n" + "A.".repeat(60_000), null, null);
+        enrich("Aa-Bb. 120,000", "Aa-Bb.".repeat(20_000), null, null);
     }
 
     @Test
