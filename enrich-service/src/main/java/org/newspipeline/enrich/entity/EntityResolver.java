@@ -30,11 +30,11 @@ public final class EntityResolver {
             "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "our", "mr", "mrs", "ms",
             "reuter", "photo", "h.e", "council", "organization", "organisation", "secretariat");
     // At most 12 words before the acronym: an unbounded repeat recurses once per word, and a long
-    // run of capitalised words overflowed the stack. Words start at a word's start and are at most
+    // run of capitalised words overflowed the stack. Words start after a non-letter and are at most
     // 64 letters (no name's word is longer): a 300,000-letter capitalised word made every letter a
     // start that read to the word's end and back, and took minutes.
     private static final Pattern ACRONYM_DEFINITION = Pattern.compile(
-            "(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]{1,63}(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]{1,63})){1,12}) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
+            "(?<!\\p{L})(\\p{Lu}[\\p{L}-]{1,63}(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]{1,63})){1,12}) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
     private static final Set<String> MINOR_WORDS = Set.of("of", "and", "for", "the", "on", "in");
 
     private final Supplier<EntityCatalog> catalogs;
@@ -115,6 +115,9 @@ public final class EntityResolver {
             // Keep the trailing words whose initials spell the acronym: "learned from Secretary ... (CSTO)".
             String[] parts = words.split(" ");
             for (int from = 0; from < parts.length; from++) {
+                if (MINOR_WORDS.contains(parts[from])) {
+                    continue; // a name starts on a capital: not "of the Collective Security Treaty Organization"
+                }
                 String candidate = String.join(" ", Arrays.copyOfRange(parts, from, parts.length));
                 if (initials(candidate).equals(acronym)) {
                     acronyms.putIfAbsent(acronym, candidate);

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
-    public static final int ENRICHMENT_VERSION = 5;
+    public static final int ENRICHMENT_VERSION = 6;
 
     private final LayoutParser layoutParser;
     private final SourceResolver sources;

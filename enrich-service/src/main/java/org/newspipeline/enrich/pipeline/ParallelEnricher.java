@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Enriches a batch of articles on every core ({@code enrich.workers}). Both the consumer and
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * An article that runs over {@code enrich.article-timeout} fails with that reason. Its thread
  * cannot be stopped (a runaway regex does not check for interrupts), so the workers are replaced:
- * the next articles get a full pool, and the old one ends once its threads return.
+ * the next articles get a full pool, and the old one ends once its threads return and idle.
  */
 @ApplicationScoped
 public class ParallelEnricher {
@@ -66,42 +68,53 @@ public class ParallelEnricher {
     /** One article on its way through a pool of workers. */
     private final class Job {
         private final RawArticle raw;
-        /** When a worker took it (System.nanoTime), 0 before. */
-        private volatile long startedAt;
-        private ExecutorService pool;
-        private Future<Result> future;
+        private Attempt attempt;
 
         Job(RawArticle raw) {
             this.raw = raw;
-            submit();
-        }
-
-        private void submit() {
-            pool = workers;
-            future = pool.submit(() -> {
-                startedAt = System.nanoTime();
-                return enrichOne(raw);
-            });
+            attempt = new Attempt(raw);
         }
 
         Result await() throws InterruptedException {
             while (true) {
                 try {
-                    return future.get(1, TimeUnit.SECONDS);
+                    return attempt.future.get(1, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     return new Result(null, "enrichment failed: " + e.getCause());
                 } catch (TimeoutException e) {
-                    long started = startedAt;
+                    long started = attempt.startedAt;
                     if (started != 0 && System.nanoTime() - started > timeout.toNanos()) {
-                        replace(pool);
+                        replace(attempt.pool);
                         return new Result(null, "enrichment did not finish within " + seconds(timeout));
                     }
                     // Its pool was replaced before a worker took it: the new one takes it.
-                    if (started == 0 && pool != workers && future.cancel(false)) {
-                        submit();
+                    if (attempt.pool != workers && attempt.taken.compareAndSet(false, true)) {
+                        attempt = new Attempt(raw);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * An article given to the pool of the moment. Either a worker takes it or the waiting side
+     * withdraws it (to give it to a new pool), never both: {@code taken} decides.
+     */
+    private final class Attempt {
+        final ExecutorService pool = workers;
+        final AtomicBoolean taken = new AtomicBoolean();
+        /** When a worker took it (System.nanoTime), 0 before. */
+        volatile long startedAt;
+        final Future<Result> future;
+
+        Attempt(RawArticle raw) {
+            future = pool.submit(() -> {
+                if (!taken.compareAndSet(false, true)) {
+                    return null; // withdrawn: another attempt has it
+                }
+                startedAt = System.nanoTime();
+                return enrichOne(raw);
+            });
         }
     }
 
@@ -113,10 +126,10 @@ public class ParallelEnricher {
         }
     }
 
+    /** The old pool is left alone, never shut down: a batch on another thread may still be giving it work. */
     private synchronized void replace(ExecutorService stuck) {
         if (workers == stuck) {
             workers = newWorkers();
-            stuck.shutdown();
             LOG.errorf("an article ran over %s; its worker is left to finish on its own and new workers take the next articles",
                     seconds(timeout));
         }
@@ -126,12 +139,15 @@ public class ParallelEnricher {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
+    /** Idle workers end after a minute, so that a replaced pool goes away once its threads return. */
     private ExecutorService newWorkers() {
-        return Executors.newFixedThreadPool(size, work -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), work -> {
             Thread t = new Thread(work, "enrich-worker");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @PreDestroy

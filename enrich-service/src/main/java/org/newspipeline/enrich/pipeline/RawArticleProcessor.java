@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -86,10 +87,11 @@ public class RawArticleProcessor {
     }
 
     /**
-     * Waits for Kafka's acknowledgement. Only this record's own faults are final: too large, or not
+     * Waits for Kafka's acknowledgement. This record's own faults are final: too large, or not
      * serializable. The producer itself waits for a broker that is away (delivery.timeout.ms, a
-     * day); any other failure is sent again after a pause (1 s, doubling up to a minute), so that
-     * the batch is neither dead-lettered whole nor committed without it.
+     * day); a retriable failure after that is sent again after a pause (1 s, doubling up to a
+     * minute). Anything else fails the batch to the channel's failure strategy, as a failure of the
+     * service rather than of the record.
      *
      * @return why Kafka will never take the record, or null once it has it
      */
@@ -100,6 +102,7 @@ public class RawArticleProcessor {
                 send.join();
                 return null;
             } catch (CompletionException e) {
+                boolean retriable = false;
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (t instanceof RecordTooLargeException) {
                         return "the enriched article is too large for Kafka: " + t.getMessage();
@@ -107,6 +110,10 @@ public class RawArticleProcessor {
                     if (t instanceof SerializationException) {
                         return "the enriched article cannot be serialized: " + t.getMessage();
                     }
+                    retriable |= t instanceof RetriableException;
+                }
+                if (!retriable) {
+                    throw e;
                 }
                 LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauseMs);
                 Thread.sleep(pauseMs);

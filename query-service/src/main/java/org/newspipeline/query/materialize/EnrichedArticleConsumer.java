@@ -63,7 +63,7 @@ public class EnrichedArticleConsumer {
             try {
                 changes.add(change(r));
             } catch (InvalidPayloadException e) {
-                deadLetter(r, e.getMessage());
+                deadLetters.sendWhenAvailable(r, e.getMessage());
             }
         }
         if (untilDoneOrRefused(() -> apply(changes)).isPresent()) {
@@ -71,7 +71,7 @@ public class EnrichedArticleConsumer {
             for (Change change : changes) {
                 Optional<String> refusal = untilDoneOrRefused(() -> apply(List.of(change)));
                 if (refusal.isPresent()) {
-                    deadLetter(change.record(), "PostgreSQL refused the article: " + refusal.get());
+                    deadLetters.sendWhenAvailable(change.record(), "PostgreSQL refused the article: " + refusal.get());
                 }
             }
         }
@@ -109,9 +109,6 @@ public class EnrichedArticleConsumer {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
-        untilDoneOrRefused(() -> deadLetters.send(record, reason));
-    }
 
     private static Change change(ConsumerRecord<String, byte[]> r) {
         if (r.value() != null) {
