@@ -48,6 +48,13 @@ class EnrichmentResourceTest {
     }
 
     @Test
+    void a_body_over_the_limit_is_413_with_a_problem() {
+        given().contentType(ContentType.TEXT).body("x".repeat(1024 * 1024 + 1))
+                .post("/enrichments")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("1048576 bytes"));
+    }
+
+    @Test
     void preview_rejects_blank_text_with_400_problem() {
         given().contentType(ContentType.JSON).body("{\"text\":\" \"}")
                 .when().post("/enrichments")
