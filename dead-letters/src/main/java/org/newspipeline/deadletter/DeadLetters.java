@@ -90,20 +90,19 @@ public class DeadLetters {
     }
 
     /**
-     * Sends like {@link #send(ConsumerRecord, String)}, waiting out a broker that is away (pauses of
-     * 1 s, doubling up to a minute): the record must be in the dead-letter topic before its offset
+     * Sends like {@link #send(ConsumerRecord, String)}, waiting out a broker that is away
+     * ({@link KafkaPauses}): the record must be in the dead-letter topic before its offset
      * is committed, and giving up would fail the whole batch it came in.
      */
     public void sendWhenAvailable(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
-        long pauseMs = 1_000;
+        KafkaPauses pauses = new KafkaPauses();
         while (true) {
             try {
                 send(record, reason);
                 return;
             } catch (DeadLettersUnavailableException e) {
-                LOG.warnf("%s; trying again in %d ms", e.getMessage(), pauseMs);
-                Thread.sleep(pauseMs);
-                pauseMs = Math.min(2 * pauseMs, 60_000);
+                LOG.warnf("%s; trying again in %d ms", e.getMessage(), pauses.nextMs());
+                pauses.pause();
             }
         }
     }

@@ -24,8 +24,7 @@ public class BodyLimit {
             return;
         }
         long max = limit.get().asLongValue();
-        byte[] problem = ContractJson.write(new Problem("about:blank", "Request Entity Too Large", 413,
-                "the body is larger than " + max + " bytes"));
+        byte[] problem = ContractJson.write(Problem.of(413, "the body is larger than " + max + " bytes"));
         router.route().order(-3).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && isOver(length, max)) {

@@ -7,11 +7,16 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** A problem response to build on (e.g. to add {@code Retry-After}). */
-    public static Response.ResponseBuilder builder(int status, String detail) {
+    /** The problem for a status, titled by its reason phrase. */
+    public static Problem of(int status, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : status == 429 ? "Too Many Requests" : "Error";
-        return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail));
+        return new Problem("about:blank", title, status, detail);
+    }
+
+    /** A problem response to build on (e.g. to add {@code Retry-After}). */
+    public static Response.ResponseBuilder builder(int status, String detail) {
+        return Response.status(status).type(MEDIA_TYPE).entity(of(status, detail));
     }
 
     public static Response response(int status, String detail) {

@@ -19,6 +19,7 @@ import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.deadletter.DeadLetters;
+import org.newspipeline.deadletter.KafkaPauses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,14 +90,13 @@ public class RawArticleProcessor {
     /**
      * Waits for Kafka's acknowledgement. This record's own faults are final: too large, or not
      * serializable. The producer itself waits for a broker that is away (delivery.timeout.ms, a
-     * day); a retriable failure after that is sent again after a pause (1 s, doubling up to a
-     * minute). Anything else fails the batch to the channel's failure strategy, as a failure of the
+     * day); a retriable failure after that is sent again after a pause ({@link KafkaPauses}). Anything else fails the batch to the channel's failure strategy, as a failure of the
      * service rather than of the record.
      *
      * @return why Kafka will never take the record, or null once it has it
      */
     private String untilSent(EnrichedArticle article, CompletableFuture<Void> send) throws InterruptedException {
-        long pauseMs = 1_000;
+        KafkaPauses pauses = new KafkaPauses();
         while (true) {
             try {
                 send.join();
@@ -115,9 +115,8 @@ public class RawArticleProcessor {
                 if (!retriable) {
                     throw e;
                 }
-                LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauseMs);
-                Thread.sleep(pauseMs);
-                pauseMs = Math.min(2 * pauseMs, 60_000);
+                LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauses.nextMs());
+                pauses.pause();
                 send = send(article);
             }
         }
