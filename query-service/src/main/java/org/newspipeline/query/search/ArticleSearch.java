@@ -40,6 +40,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ArticleSearch {
 
+    /** The connection pool of searches (see application.properties): writes have their own. */
+    static final String POOL = "search";
+
     private static final int FACET_SIZE = 10;
     private static final int ENTITIES_PER_ITEM = 8;
     /** Snippets are cut from the head of an article: long enough for its lead paragraphs. */
@@ -67,7 +70,7 @@ public class ArticleSearch {
     private final Relevance relevance;
     private final ManagedExecutor executor;
 
-    public ArticleSearch(DataSource db, SearchConfig config, CursorSeal cursors, ManagedExecutor executor) {
+    public ArticleSearch(@io.quarkus.agroal.DataSource(POOL) DataSource db, SearchConfig config, CursorSeal cursors, ManagedExecutor executor) {
         this.db = db;
         this.executor = executor;
         this.cursors = cursors;
@@ -140,6 +143,9 @@ public class ArticleSearch {
         while (older && (best.size() < r.limit() || !oldest.publishedAt().isBefore(reachable(best)))) {
             Instant notBefore = best.size() < r.limit() ? null : reachable(best);
             size = notBefore == null ? Math.min(2 * size, MAX_WINDOWS * windowSize) : MAX_WINDOWS * windowSize;
+            if (notBefore != null && m.fewerArticlesThanMatches(c, notBefore, oldest.publishedAt())) {
+                MatchingArticles.readNewestFirst(c);
+            }
             List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), notBefore, size);
             unseen = after(at, window);
             best = best(unseen, best, r.limit());
@@ -228,13 +234,18 @@ public class ArticleSearch {
         return page.stream().map(x -> byId.get(x.id())).filter(Objects::nonNull).toList();
     }
 
-    /** Exact up to the count limit, then it stops counting. */
+    /**
+     * Exact up to the count limit, then it stops counting. A common text counts newest first: those are
+     * the rows the page has just read, in memory, where a sequential scan starts from the oldest pages
+     * ("oil" at a million articles: 13 ms against 26).
+     */
     private long count(Connection c, MatchingArticles m, boolean common) throws SQLException {
+        Sql matches = Sql.of("SELECT count(*) AS n FROM (SELECT 1").append(m.fromWhere);
         if (common) {
             MatchingArticles.readNewestFirst(c);
+            matches.append(" ORDER BY a.published_at DESC, a.id DESC");
         }
-        return Sql.of("SELECT count(*) AS n FROM (SELECT 1").append(m.fromWhere).append(" LIMIT ?) matches", countLimit + 1)
-                .list(c, rs -> rs.getLong("n")).get(0);
+        return matches.append(" LIMIT ?) matches", countLimit + 1).list(c, rs -> rs.getLong("n")).get(0);
     }
 
     private static List<EntityCount> entityCounts(Connection c, List<Candidate> window) throws SQLException {

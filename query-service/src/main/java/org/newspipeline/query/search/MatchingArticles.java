@@ -3,6 +3,7 @@ package org.newspipeline.query.search;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ final class MatchingArticles {
     final String tsquery;
     /** {@code FROM ... WHERE ...}: append it to a statement, it is copied. */
     final Sql fromWhere;
+    /** The planner's estimate of the articles the text matches, once asked; -1 before. */
+    private long estimatedMatches = -1;
 
     MatchingArticles(Connection c, SearchRequest r) throws SQLException {
         hasText = r.q() != null;
@@ -69,7 +72,7 @@ final class MatchingArticles {
      * {@link #readNewestFirst}.
      */
     boolean isCommon(Connection c, double commonShare) throws SQLException {
-        return hasText && share(c, tsquery) >= commonShare;
+        return hasText && share(c) >= commonShare;
     }
 
     /**
@@ -89,14 +92,36 @@ final class MatchingArticles {
         }
     }
 
+    /**
+     * Whether reading every article published from {@code from} to {@code to} is shorter than a bitmap of
+     * the text's postings, by the planner's estimates: a bitmap reads at least as many postings as there
+     * are matches, in the whole table. The planner itself costs that bitmap as nearly free (see
+     * {@link #readNewestFirst}) and so picks it for a day of a phrase: "oil prices" at a million articles
+     * read 36,000 postings (53 ms) to find 52 matches among 2,600 articles a walk reads in 4 ms.
+     */
+    boolean fewerArticlesThanMatches(Connection c, Instant from, Instant to) throws SQLException {
+        return hasText && estimatedRows(c, Sql.of("EXPLAIN SELECT 1 FROM article a WHERE a.published_at >= ?"
+                + " AND a.published_at <= ?", from, to)) <= estimatedMatches(c);
+    }
+
     /** The planner's estimate of the share of articles that match (0 before the table was first analyzed). */
-    private static double share(Connection c, String tsquery) throws SQLException {
+    private double share(Connection c) throws SQLException {
         double articles = Sql.of("SELECT reltuples FROM pg_class WHERE oid = CAST('article' AS regclass)")
                 .list(c, rs -> rs.getDouble("reltuples")).get(0);
-        String plan = Sql.of("EXPLAIN SELECT 1 FROM article a WHERE a.search_vector @@ CAST(? AS tsquery)", tsquery)
-                .planEachTime().list(c, rs -> rs.getString(1)).get(0);
-        Matcher rows = ESTIMATED_ROWS.matcher(plan);
-        return articles > 0 && rows.find() ? Long.parseLong(rows.group(1)) / articles : 0;
+        return articles > 0 ? estimatedMatches(c) / articles : 0;
+    }
+
+    private long estimatedMatches(Connection c) throws SQLException {
+        if (estimatedMatches < 0) {
+            estimatedMatches = estimatedRows(c, Sql.of("EXPLAIN SELECT 1 FROM article a WHERE a.search_vector @@ CAST(? AS tsquery)",
+                    tsquery));
+        }
+        return estimatedMatches;
+    }
+
+    private static long estimatedRows(Connection c, Sql explain) throws SQLException {
+        Matcher rows = ESTIMATED_ROWS.matcher(explain.planEachTime().list(c, rs -> rs.getString(1)).get(0));
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 
     private static String parse(Connection c, String q) throws SQLException {

@@ -13,7 +13,7 @@ public class Timeline {
 
     private final DataSource db;
 
-    public Timeline(DataSource db) {
+    public Timeline(@io.quarkus.agroal.DataSource(ArticleSearch.POOL) DataSource db) {
         this.db = db;
     }
 

@@ -9,6 +9,7 @@ import org.newspipeline.testing.PipelineTestResource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +52,18 @@ class CommonTextTest {
     void a_search_without_text_is_never_common() throws SQLException {
         try (Connection c = db.getConnection()) {
             assertFalse(new MatchingArticles(c, request(null)).isCommon(c, 0));
+        }
+    }
+
+    @Test
+    void a_range_without_articles_is_read_newest_first_whatever_the_text() throws SQLException {
+        Instant from = Instant.parse("1900-01-01T00:00:00Z");
+        Instant to = Instant.parse("1900-01-02T00:00:00Z");
+        try (Connection c = db.getConnection()) {
+            // The planner estimates at least one row for anything, so an empty day is never longer than the text's matches.
+            assertTrue(new MatchingArticles(c, request("peacekeeping")).fewerArticlesThanMatches(c, from, to));
+            assertTrue(new MatchingArticles(c, request("zzyzx")).fewerArticlesThanMatches(c, from, to));
+            assertFalse(new MatchingArticles(c, request(null)).fewerArticlesThanMatches(c, from, to));
         }
     }
 
