@@ -10,7 +10,11 @@ public record Problem(String type, String title, int status, String detail) {
     /** The problem for a status, titled by its reason phrase. */
     public static Problem of(int status, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type != null ? type.getReasonPhrase() : status == 429 ? "Too Many Requests" : "Error";
+        String title = type != null ? type.getReasonPhrase() : switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        };
         return new Problem("about:blank", title, status, detail);
     }
 

@@ -9,24 +9,28 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
-import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.edge.Problem;
-import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.pipeline.ParallelEnricher;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The enriched article exactly as it would be published, without publishing it. */
+/**
+ * The enriched article exactly as it would be published, without publishing it. Previews go through
+ * the consumer's workers, so that they get its time limit: a text no enrichment finishes is answered
+ * 422 with the reason instead of holding a request thread for ever. (A preview waits for the batch in
+ * hand, at most a second or so.)
+ */
 @Path("/enrichments")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrichmentResource {
 
-    private final Enricher enricher;
+    private final ParallelEnricher enricher;
 
-    public EnrichmentResource(Enricher enricher) {
+    public EnrichmentResource(ParallelEnricher enricher) {
         this.enricher = enricher;
     }
 
@@ -60,8 +64,9 @@ public class EnrichmentResource {
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
                 "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
                 request.source(), publishedAt, null, null, List.of());
-        EnrichedArticle enriched = enricher.enrich(raw);
-        return Response.ok(enriched).build();
+        ParallelEnricher.Result enriched = enricher.enrichAll(List.of(raw)).get(0);
+        return enriched.failure() == null ? Response.ok(enriched.article()).build()
+                : Problem.response(422, enriched.failure());
     }
 
     private static Response problem(String detail) {

@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.support.TestEnricher;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,38 +20,12 @@ class ParallelEnricherTest {
                 null, List.of());
     }
 
-    /** One worker and half a second per article: the service's settings in small. */
-    private static EnrichConfig config() {
-        return new EnrichConfig() {
-            public Optional<Path> sourcesFile() {
-                return Optional.empty();
-            }
-
-            public Optional<Path> entitiesFile() {
-                return Optional.empty();
-            }
-
-            public Set<String> entityLanguages() {
-                return Set.of("en");
-            }
-
-            public Optional<Integer> workers() {
-                return Optional.of(1);
-            }
-
-            public Duration articleTimeout() {
-                return Duration.ofMillis(500);
-            }
-        };
-    }
-
     @Test
     void an_article_that_runs_over_fails_alone_and_the_articles_queued_behind_it_get_new_workers() {
-        ParallelEnricher enricher = new ParallelEnricher(TestEnricher.get(), config());
+        ParallelEnricher enricher = TestEnricher.oneWorker(Duration.ofMillis(500));
         String story = "MOSCOW, May 26. /TASS/. Sergey Lavrov met the CSTO Secretary General in Moscow.";
         TestEnricher.get().enrich(article(story)); // warm: a story then takes milliseconds
-        // About 3 s warm (HostileTextTest), on the only worker.
-        String slow = "Abc. ".repeat(50_000);
+        String slow = TestEnricher.SLOW_TEXT;
 
         List<ParallelEnricher.Result> results = enricher.enrichAll(List.of(article(story), article(slow), article(story)));
 
