@@ -34,8 +34,19 @@ public class ParallelEnricher {
 
     private static final Logger LOG = Logger.getLogger(ParallelEnricher.class);
 
-    /** An article's enrichment, or why the enricher failed on it (a bug its text brings out). */
-    public record Result(EnrichedArticle article, String failure) {
+    /**
+     * An article's enrichment, or why there is none: it ran over the time limit ({@code error} null),
+     * or the enricher failed on it ({@code error}: a bug its text brings out).
+     */
+    public record Result(EnrichedArticle article, String failure, Throwable error) {
+
+        static Result failed(Throwable error) {
+            return new Result(null, "enrichment failed: " + error, error);
+        }
+
+        public boolean timedOut() {
+            return failure != null && error == null;
+        }
     }
 
     private final Enricher enricher;
@@ -48,6 +59,11 @@ public class ParallelEnricher {
         this.size = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         this.timeout = config.articleTimeout();
         this.workers = newWorkers();
+    }
+
+    /** How many articles it enriches at once. */
+    public int workers() {
+        return size;
     }
 
     /** @return one result per article, in the same order */
@@ -80,12 +96,12 @@ public class ParallelEnricher {
                 try {
                     return attempt.future.get(1, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    return new Result(null, "enrichment failed: " + e.getCause());
+                    return Result.failed(e.getCause());
                 } catch (TimeoutException e) {
                     long started = attempt.startedAt;
                     if (started != 0 && System.nanoTime() - started > timeout.toNanos()) {
                         replace(attempt.pool);
-                        return new Result(null, "enrichment did not finish within " + seconds(timeout));
+                        return new Result(null, "enrichment did not finish within " + seconds(timeout), null);
                     }
                     // Its pool was replaced before a worker took it: the new one takes it.
                     if (attempt.pool != workers && attempt.taken.compareAndSet(false, true)) {
@@ -120,9 +136,9 @@ public class ParallelEnricher {
 
     private Result enrichOne(RawArticle raw) {
         try {
-            return new Result(enricher.enrich(raw), null);
+            return new Result(enricher.enrich(raw), null, null);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Result(null, "enrichment failed: " + e);
+            return Result.failed(e);
         }
     }
 
@@ -151,7 +167,7 @@ public class ParallelEnricher {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         workers.shutdownNow();
     }
 }

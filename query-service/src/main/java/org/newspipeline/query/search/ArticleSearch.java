@@ -110,7 +110,7 @@ public class ArticleSearch {
                 Candidate last = page.isEmpty() ? null : page.get(page.size() - 1);
                 next = read.size() > r.limit() ? Cursor.date(last.publishedAt(), last.id()).encode() : null;
             } else {
-                next = byRelevance(c, r, at, m, newest, page);
+                next = byRelevance(c, r, at, m, common, newest, page);
             }
             return new PageInProgress(newest, hits(c, m, page), next == null ? null : cursors.seal(next, r), total, entities);
         });
@@ -130,8 +130,8 @@ public class ArticleSearch {
      * to that date and no further: one statement, whatever the page's scores. Until then, and where
      * that range holds more than {@code MAX_WINDOWS} windows, windows of growing size are read.
      */
-    private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, List<Candidate> newest,
-                               List<Candidate> page) throws SQLException {
+    private String byRelevance(Connection c, SearchRequest r, Cursor at, MatchingArticles m, boolean common,
+                               List<Candidate> newest, List<Candidate> page) throws SQLException {
         List<Candidate> unseen = after(at, newest);
         List<Candidate> best = best(unseen, List.of(), r.limit());
         long after = unseen.size();
@@ -143,10 +143,15 @@ public class ArticleSearch {
         while (older && (best.size() < r.limit() || !oldest.publishedAt().isBefore(reachable(best)))) {
             Instant notBefore = best.size() < r.limit() ? null : reachable(best);
             size = notBefore == null ? Math.min(2 * size, MAX_WINDOWS * windowSize) : MAX_WINDOWS * windowSize;
-            if (notBefore != null && m.fewerArticlesThanMatches(c, notBefore, oldest.publishedAt())) {
+            // Only this statement: the ones after it (anyBefore, the page's rows) need the text's bitmap.
+            boolean walk = !common && notBefore != null && m.fewerArticlesThanMatches(c, notBefore, oldest.publishedAt());
+            if (walk) {
                 MatchingArticles.readNewestFirst(c);
             }
             List<Candidate> window = window(c, m, oldest.publishedAt(), oldest.id(), notBefore, size);
+            if (walk) {
+                c.setAutoCommit(true);
+            }
             unseen = after(at, window);
             best = best(unseen, best, r.limit());
             after += unseen.size();
