@@ -1,5 +1,7 @@
 package org.newspipeline.enrich.entity;
 
+import org.newspipeline.enrich.text.Cuts;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +53,6 @@ final class TextPieces {
                 return i + 1;
             }
         }
-        // Never between the two halves of a surrogate pair (an emoji): a lone half is not text.
-        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+        return Cuts.atOrBefore(text, limit);
     }
 }

@@ -90,8 +90,9 @@ public class RawArticleProcessor {
     /**
      * Waits for Kafka's acknowledgement. This record's own faults are final: too large, or not
      * serializable. The producer itself waits for a broker that is away (delivery.timeout.ms, a
-     * day); a retriable failure after that is sent again after a pause ({@link KafkaPauses}). Anything else fails the batch to the channel's failure strategy, as a failure of the
-     * service rather than of the record.
+     * day); a retriable failure after that is sent again after a pause ({@link KafkaPauses}).
+     * Anything else fails the batch to the channel's failure strategy, as a failure of the service
+     * rather than of the record.
      *
      * @return why Kafka will never take the record, or null once it has it
      */

@@ -130,10 +130,6 @@ public final class LayoutParser {
             return sentence;
         }
         int cut = sentence.lastIndexOf(' ', MADE_TITLE_LENGTH);
-        if (cut <= 40) {
-            // No space to cut at: cut at the length, but never between the halves of a surrogate pair.
-            cut = Character.isHighSurrogate(sentence.charAt(MADE_TITLE_LENGTH - 1)) ? MADE_TITLE_LENGTH - 1 : MADE_TITLE_LENGTH;
-        }
-        return sentence.substring(0, cut) + "…";
+        return sentence.substring(0, cut > 40 ? cut : Cuts.atOrBefore(sentence, MADE_TITLE_LENGTH)) + "…";
     }
 }

@@ -109,7 +109,6 @@ public class EnrichedArticleConsumer {
         }
     }
 
-
     private static Change change(ConsumerRecord<String, byte[]> r) {
         if (r.value() != null) {
             return new Change(r, ContractJson.read(r.value(), EnrichedArticle.class));
