@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.testing.PipelineTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
+import org.newspipeline.testing.UniqueWords;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class CatalogResourceTest {
 
     @Test
     void a_new_entity_and_a_merge_change_the_next_enrichment_on_every_replica() {
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String suffix = UniqueWords.letters(6);
         String institute = "Zorblax" + suffix + " Institute";
         String acronym = "ZBX" + suffix.toUpperCase();
         LiveCatalog otherReplica = new LiveCatalog(EntityCatalog.load(Optional.empty()));
@@ -65,7 +66,7 @@ class CatalogResourceTest {
 
     @Test
     void a_blocked_string_is_no_entity_until_unblocked() {
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String suffix = UniqueWords.letters(6);
         String name = "Qworp" + suffix + " Council";
         given().contentType(ContentType.JSON).body("{\"type\":\"ORGANIZATION\",\"aliases\":[]}")
                 .put("/catalog/entities/{name}", name).then().statusCode(200);

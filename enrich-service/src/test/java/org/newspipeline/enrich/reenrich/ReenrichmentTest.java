@@ -11,6 +11,7 @@ import org.newspipeline.contract.Topics;
 import org.newspipeline.testing.PipelineTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
+import org.newspipeline.testing.UniqueWords;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class ReenrichmentTest {
 
     @Test
     void stored_articles_naming_a_corrected_entity_are_enriched_again() {
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String suffix = UniqueWords.letters(5);
         String acronym = "VXL" + suffix.toUpperCase();
         String name = "Vexlor" + suffix + " Group";
         List<String> ids = List.of("re-" + UUID.randomUUID(), "re-" + UUID.randomUUID(), "re-" + UUID.randomUUID());
@@ -60,7 +61,7 @@ class ReenrichmentTest {
 
     @Test
     void a_correction_can_ask_for_the_re_enrichment_of_the_articles_naming_it() {
-        String name = "Quorvex" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5) + " Holdings";
+        String name = "Quorvex" + UniqueWords.letters(5) + " Holdings";
         given().contentType(ContentType.JSON).body("{\"type\":\"ORGANIZATION\",\"reason\":\"a test company\"}")
                 .put("/catalog/entities/{name}", name).then().statusCode(200);
         String id = "block-" + UUID.randomUUID();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.query.Articles;
 import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.UniqueWords;
 
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +57,7 @@ class ArticleResourceTest {
 
     @Test
     void an_entity_no_article_mentions_any_more_is_no_longer_suggested() {
-        String name = "Ozzwald" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6) + " Prime";
+        String name = "Ozzwald" + UniqueWords.letters(6) + " Prime";
         String id = "e-" + UUID.randomUUID();
         publish(Articles.article(id, 1, Instant.parse("2020-01-01T00:00:00Z"), "Before", "Text.", "TASS", "2020-05-26",
                 List.of(Articles.entity(name, EnrichedArticle.Entity.Type.PERSON))));
