@@ -3,7 +3,8 @@ package org.newspipeline.testing;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Made-up words that no other test (and no earlier run on the same broker) has used. Letters only:
+ * Made-up words that, in all likelihood (26^6 is 300 million), no other test and no earlier run on
+ * the same broker has used. Letters only:
  * names built from them must read as names to the recognizer, and a UUID's hex holds too few
  * letters to cut a fixed length from.
  */
