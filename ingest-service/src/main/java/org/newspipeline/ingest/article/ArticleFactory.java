@@ -6,6 +6,7 @@ import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.config.IngestConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,9 @@ class ArticleFactory {
                     + MAX_CATEGORIES + " are kept");
         }
         categories = categories.stream().map(c -> field("categories", c)).filter(c -> c != null).toList();
-        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(s.url(), body), origin.toString(), clock.instant(),
-                reference, field("title", s.title()), body, field("url", s.url()), field("source", s.source()),
+        String url = url(s.url());
+        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(url, body), origin.toString(), clock.instant(),
+                reference, field("title", s.title()), body, url, field("source", s.source()),
                 publishedAt, field("language", s.language()), field("author", s.author()), categories);
     }
 
@@ -63,6 +65,14 @@ class ArticleFactory {
         }
         requireStorable("body", body);
         return body.strip();
+    }
+
+    private static String url(String value) {
+        String url = field("url", value);
+        if (url != null && !WebUrls.isWebUrl(url)) {
+            throw InvalidArticleException.badRequest("'url' must be an absolute http or https URL");
+        }
+        return url;
     }
 
     /** @return the stripped value, null when blank */

@@ -40,6 +40,18 @@ public interface IngestConfig {
 
     Fetch fetch();
 
+    Extract extract();
+
+    /** Reading web pages (posted, dropped in the inbox, fetched for feed items). */
+    interface Extract {
+        /** A page not read within this is refused with that reason. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Pages read at once; one per core when not set. */
+        Optional<Integer> workers();
+    }
+
     interface Inbox {
         /** The watched folder; files move to processed/ or rejected/ inside it. */
         @WithDefault("inbox")

@@ -6,6 +6,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ final class MainText {
 
     /** Elements that never hold article text. */
     private static final String NEVER_TEXT = "script, style, template, svg, math, iframe, object, embed, canvas, video, "
-            + "audio, map, nav, aside:not(:has(article)), footer, button, select, input, textarea, label, figcaption, dialog, "
+            + "audio, map, nav, footer, button, select, input, textarea, label, figcaption, dialog, "
             + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=contentinfo], "
             + "[role=banner], [role=search], [role=dialog], [role=alert], [style~=(?i)display:\\s*none], "
             + "[style~=(?i)visibility:\\s*hidden], [itemprop=comment], [itemprop=author], [rel=author]";
@@ -74,11 +75,13 @@ final class MainText {
         if (body == null) {
             return "";
         }
-        body.select(NEVER_TEXT).remove();
-        body.select("h1").remove();
+        Nodes.removeAll(body.select(NEVER_TEXT));
+        Nodes.removeAll(asidesWithoutArticle(body));
+        Nodes.removeAll(body.select("h1"));
+        TextLengths lengths = TextLengths.measure(body);
         Blocks blocks = new Blocks();
-        for (Element root : container(body)) {
-            removeFurniture(root);
+        for (Element root : container(body, lengths)) {
+            removeFurniture(root, lengths);
             blocks.walk(root);
             blocks.flush();
         }
@@ -99,17 +102,27 @@ final class MainText {
     }
 
     /** Furniture inside the chosen container; a wrapper holding most of it ("article-comments-enabled") stays. */
-    private static void removeFurniture(Element root) {
-        int total = Math.max(1, root.text().length());
+    private static void removeFurniture(Element root, TextLengths lengths) {
+        long total = Math.max(1, lengths.total(root));
+        List<Element> furniture = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e == root || e.parent() == null || !isFurniture(e)) {
-                continue;
+            Nodes.checkInterrupt();
+            if (e != root && isFurniture(e) && lengths.total(e) <= total / 2) {
+                furniture.add(e);
             }
-            if (e.text().length() > total / 2) {
-                continue;
-            }
-            e.remove();
         }
+        Nodes.removeAll(furniture);
+    }
+
+    /** Asides are page furniture unless they hold the article itself (one pass up from each article). */
+    private static List<Element> asidesWithoutArticle(Element body) {
+        Set<Element> holdArticle = new java.util.HashSet<>();
+        for (Element article : body.getElementsByTag("article")) {
+            for (Element e = article; e != null && holdArticle.add(e); e = e.parent()) {
+                // marks ancestors until one is marked already: each element once in all
+            }
+        }
+        return body.getElementsByTag("aside").stream().filter(a -> !holdArticle.contains(a)).toList();
     }
 
     private static boolean isFurniture(Element e) {
@@ -148,21 +161,29 @@ final class MainText {
      * the running text below, as long as there is one. Text counts less under a furniture name and
      * not at all in links, so comments and teaser lists do not pull the choice their way.
      */
-    private static List<Element> container(Element body) {
+    private static List<Element> container(Element body, TextLengths lengths) {
         Map<Element, Double> mass = new HashMap<>();
-        for (Element p : body.select("p, pre, td, blockquote, div, li, section, dd, span, font")) {
-            String own = ownText(p);
-            if (own.length() < 25) {
-                continue;
-            }
-            double score = own.length();
-            for (Element ancestor = p; ancestor != null; ancestor = ancestor.parent()) {
-                if (ancestor != p) {
-                    score *= nameWeight(ancestor) < 1 ? nameWeight(ancestor) : 1;
+        Map<Element, Double> weightAbove = new HashMap<>();
+        // Top-down, so that each element's name is weighed once however deep the page.
+        for (Element e : body.getAllElements()) {
+            Nodes.checkInterrupt();
+            Element parent = e.parent();
+            double above = parent == null || e == body ? 1 : weightAbove.getOrDefault(parent, 1.0) * Math.min(1, nameWeight(parent));
+            weightAbove.put(e, above);
+            if (TEXT_HOLDERS.contains(e.normalName())) {
+                long own = lengths.own(e);
+                if (own >= 25) {
+                    mass.put(e, own * above);
                 }
             }
-            for (Element ancestor = p; ancestor != null; ancestor = ancestor.parent()) {
-                mass.merge(ancestor, score, Double::sum);
+        }
+        // Bottom-up: each element's mass is its own and its children's.
+        Elements all = body.getAllElements();
+        for (int i = all.size() - 1; i > 0; i--) {
+            Element e = all.get(i);
+            Double m = mass.get(e);
+            if (m != null && e.parent() != null) {
+                mass.merge(e.parent(), m, Double::sum);
             }
         }
         Element at = body;
@@ -181,6 +202,10 @@ final class MainText {
         }
     }
     private static final double SHARE = 0.75;
+
+    /** Where running text is counted for the choice of container. */
+    private static final Set<String> TEXT_HOLDERS = Set.of("p", "pre", "td", "blockquote", "div", "li", "section", "dd",
+            "span", "font");
 
     /**
      * The chosen element with the running text that comes before it, at its own level and up to
@@ -250,6 +275,7 @@ final class MainText {
             NodeTraversor.traverse(new NodeVisitor() {
                 @Override
                 public void head(Node node, int depth) {
+                    Nodes.checkInterrupt();
                     if (node instanceof TextNode text) {
                         String t = text.text();
                         line.append(t);
@@ -339,25 +365,9 @@ final class MainText {
         return b.text().length() < 50 && !b.isSentence();
     }
 
-    private static String ownText(Element e) {
-        StringBuilder text = new StringBuilder();
-        for (Node child : e.childNodes()) {
-            if (child instanceof TextNode t) {
-                text.append(t.text());
-            } else if (child instanceof Element c && !BLOCKS.contains(c.normalName()) && !c.normalName().equals("a")) {
-                text.append(c.text());
-            }
-        }
-        return text.toString().strip();
-    }
-
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            n += c == ',' || c == '.' ? 1 : 0;
-        }
-        return Math.min(n, 10);
+    /** Text that runs on inside its block, as {@code <span>} and {@code <b>} do; links count apart. */
+    static boolean isInline(Element e) {
+        return !BLOCKS.contains(e.normalName()) && !e.normalName().equals("a");
     }
 
     static double linkDensity(Element e) {

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,9 +64,9 @@ record PageMetadata(String title, List<String> authors, Dated published, Dated m
                 dated(text(articles, "datePublished"), "json-ld datePublished"),
                 datedMeta(doc, PUBLISHED_META),
                 dated(doc.select("time[datetime]").eachAttr("datetime").stream().findFirst().orElse(null), "time element"),
-                dated(doc.select("time[pubdate], [itemprop=datePublished]").eachText().stream().findFirst().orElse(null),
+                dated(firstShortText(doc.select("time[pubdate], [itemprop=datePublished]"), SHORT_TEXT),
                         "time element"),
-                dated(doc.select(DATE_LINES).eachText().stream().filter(t -> t.length() < 120).findFirst().orElse(null),
+                dated(firstShortText(doc.select(DATE_LINES), 120),
                         "date line"),
                 urlDate(doc.location()));
         Dated modified = firstDated(dated(text(articles, "dateModified"), "json-ld dateModified"),
@@ -155,7 +160,9 @@ record PageMetadata(String title, List<String> authors, Dated published, Dated m
         if (names.isEmpty()) {
             addName(names, meta(doc, "author"));
             addName(names, meta(doc, "article:author"));
-            doc.select("[rel=author], [itemprop=author] [itemprop=name]").eachText().forEach(n -> addName(names, n));
+            for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name]")) {
+                addName(names, textUpTo(e, SHORT_TEXT));
+            }
         }
         return names.stream().limit(10).toList();
     }
@@ -219,6 +226,45 @@ record PageMetadata(String title, List<String> authors, Dated published, Dated m
     private static String absMeta(Document doc, String name) {
         String value = meta(doc, name);
         return value == null || !value.startsWith("http") ? null : value;
+    }
+
+    /** Dates and names are short: a longer text is not one, and reading all of it would cost its whole subtree. */
+    private static final int SHORT_TEXT = 200;
+
+    /** The first element's text that is not blank and shorter than {@code max}, else null. */
+    private static String firstShortText(Elements elements, int max) {
+        for (Element e : elements) {
+            String text = textUpTo(e, max);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** The element's text when it is not blank and shorter than {@code max}; null otherwise, read no further. */
+    private static String textUpTo(Element e, int max) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    text.append(t.text());
+                } else if (node instanceof Element el && el.isBlock() && !text.isEmpty()) {
+                    text.append(' ');
+                }
+                return text.length() >= max ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        if (text.length() >= max || text.toString().isBlank()) {
+            return null;
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
     private static String textOf(Element e) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param text         the main text, paragraphs separated by blank lines; empty when the page has none
  * @param publishedAt  null when the page gives no plausible date
  * @param dateEvidence where {@code publishedAt} was read ("json-ld datePublished", "url path", ...)
- * @param canonicalUrl the page's own idea of its address, else the address it was read from
+ * @param canonicalUrl the page's own idea of its address when on the host it was read from, else that
+ *                     address; null for a page read from no known address
  * @param language     a two-letter code from {@code <html lang>} or the meta tags, else null
  */
 public record WebPage(String title, String text, List<String> authors, Instant publishedAt, String dateEvidence,

@@ -1,7 +1,13 @@
 package org.newspipeline.ingest.extract;
 
 import org.jsoup.Jsoup;
+import org.newspipeline.contract.WebUrls;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The one extractor for every HTML page the pipeline sees (posted pages, inbox {@code .html} files,
@@ -16,6 +23,14 @@ import java.util.Optional;
  * {@code articleBody} when the markup holds less (pages that render their text with scripts).
  */
 public final class WebPages {
+
+    /**
+     * Pages with more tags, or nested as deep as the parser goes (as browsers, it stops nesting
+     * there), are refused: far beyond any real page (those of the development set stay well inside),
+     * and only a page made to hold up a reader gets there.
+     */
+    static final int MAX_TAGS = 50_000;
+    static final int MAX_DEPTH = Parser.htmlParser().getMaxDepth();
 
     private WebPages() {
     }
@@ -25,6 +40,7 @@ public final class WebPages {
      *                {@code <meta charset>} (UTF-8 when none)
      */
     public static WebPage extract(byte[] html, Charset charset, String url) {
+        requireFewTags(html.length, i -> html[i]);
         try {
             return extract(Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(),
                     url == null ? "" : url));
@@ -34,7 +50,56 @@ public final class WebPages {
     }
 
     public static WebPage extract(String html, String url) {
+        requireFewTags(html.length(), html::charAt);
         return extract(Jsoup.parse(html, url == null ? "" : url));
+    }
+
+    /**
+     * The page's canonical link when it stays on the host the page was read from, else that address:
+     * a page cannot claim another site's URL (and make that site's later articles duplicates). A page
+     * read from nowhere known (a file, a body posted without {@code Content-Location}) has no address.
+     */
+    private static String address(String canonical, String location) {
+        if (!WebUrls.isWebUrl(location)) {
+            return null;
+        }
+        return WebUrls.sameHost(canonical, location) ? canonical : location;
+    }
+
+    /** Counts what may open a tag ({@code <} and a letter) before anything is parsed. */
+    private static void requireFewTags(int length, IntUnaryOperator at) {
+        int tags = 0;
+        for (int i = 0; i + 1 < length; i++) {
+            if (at.applyAsInt(i) == '<' && isAsciiLetter(at.applyAsInt(i + 1)) && ++tags > MAX_TAGS) {
+                throw new UnreadablePageException("it has more than " + MAX_TAGS + " tags");
+            }
+        }
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The parser may make more elements than there were tags (closed formatting tags reopen): counted again. */
+    private static void requireShallow(Document doc) {
+        int[] elements = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element && ++elements[0] > MAX_TAGS) {
+                    throw new UnreadablePageException("it makes more than " + MAX_TAGS + " elements");
+                }
+                if (depth >= MAX_DEPTH) {
+                    throw new UnreadablePageException("it nests elements " + MAX_DEPTH + " deep or more");
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, doc);
     }
 
     /** The date a URL's path carries ("/2018/09/24/"), for items whose page cannot be read. */
@@ -43,6 +108,7 @@ public final class WebPages {
     }
 
     private static WebPage extract(Document doc) {
+        requireShallow(doc);
         PageMetadata meta = PageMetadata.of(doc);
         String text = MainText.of(doc);
         String scripted = meta.articleBody();
@@ -51,7 +117,7 @@ public final class WebPages {
         }
         return new WebPage(meta.title(), text, meta.authors(), meta.published() == null ? null : meta.published().date(),
                 meta.published() == null ? null : meta.published().evidence(),
-                meta.modified() == null ? null : meta.modified().date(), meta.canonicalUrl(), meta.language(),
+                meta.modified() == null ? null : meta.modified().date(), address(meta.canonicalUrl(), doc.location()), meta.language(),
                 meta.siteName());
     }
 }

@@ -15,7 +15,7 @@ import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.config.IngestConfig;
 import org.newspipeline.ingest.extract.WebPage;
-import org.newspipeline.ingest.extract.WebPages;
+import org.newspipeline.ingest.extract.PageReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +73,7 @@ public class PageFetches {
     private final RobotsRules robots;
     private final Ingestion ingestion;
     private final ManagedExecutor executor;
+    private final PageReader pages;
     private final Duration publishTimeout;
     private final Path file;
     private final Map<String, Pending> pending;
@@ -86,7 +87,8 @@ public class PageFetches {
     });
 
     public PageFetches(IngestConfig config, PageFetcher fetcher, RobotsRules robots, Ingestion ingestion,
-                       ManagedExecutor executor) {
+                       ManagedExecutor executor, PageReader pages) {
+        this.pages = pages;
         this.config = config.fetch();
         this.fetcher = fetcher;
         this.robots = robots;
@@ -148,6 +150,8 @@ public class PageFetches {
         Pending next = null;
         try {
             next = handle(p, host, fetch(p.item().url()));
+        } catch (PageReader.ReadersBusyException e) {
+            next = retryLater(p, BROKER_AWAY_PAUSE);
         } catch (RuntimeException e) {
             LOG.errorf(e, "fetching %s", p.item().url());
             next = retryLater(p, BROKER_AWAY_PAUSE);
@@ -172,17 +176,23 @@ public class PageFetches {
             return null;
         }
         if (result instanceof FetchResult.Page page) {
-            WebPage read = WebPages.extract(page.html(), page.charset(), page.finalUrl().toString());
-            if (read.text().length() >= MIN_PAGE_TEXT) {
+            WebPage read;
+            try {
+                read = pages.read(page.html(), page.charset(), page.finalUrl().toString());
+            } catch (InvalidArticleException e) {
+                read = null;
+                result = new FetchResult.Failure(200, e.getMessage(), false);
+            }
+            if (read != null && read.text().length() >= MIN_PAGE_TEXT) {
                 try {
-                    RawArticle article = ingestion.prepare(merge(p, read, page.finalUrl()), origin, p.referenceTime());
+                    RawArticle article = ingestion.prepare(merge(p, read), origin, p.referenceTime());
                     publish(p.publishedId() != null ? ingestion.update(article) : ingestion.ingest(article));
                     count(host, 1, 0, 0, null);
                     return null;
                 } catch (InvalidArticleException e) {
                     result = new FetchResult.Failure(200, "page text refused: " + e.getMessage(), false);
                 }
-            } else {
+            } else if (read != null) {
                 result = new FetchResult.Failure(200, "no main text on the page", false);
             }
         }
@@ -203,10 +213,10 @@ public class PageFetches {
     }
 
     /** The item's own metadata first (the feed states it for this item), the page for the rest. */
-    private static ArticleSubmission merge(Pending p, WebPage page, URI finalUrl) {
+    private static ArticleSubmission merge(Pending p, WebPage page) {
         ArticleSubmission item = p.item();
         // Once published under the item's link, a replacement keeps that id; else the page's own address decides duplicates.
-        String url = p.publishedId() != null ? item.url() : canonical(page, finalUrl);
+        String url = p.publishedId() != null || page.canonicalUrl() == null ? item.url() : page.canonicalUrl();
         String date = item.publishedAt() != null ? item.publishedAt()
                 : page.publishedAt() == null ? null : page.publishedAt().toString();
         String author = item.author() != null ? item.author()
@@ -214,17 +224,6 @@ public class PageFetches {
         return new ArticleSubmission(item.title() != null ? item.title() : page.title(), page.text(), url, item.source(),
                 date, page.language() != null ? page.language() : item.language(), item.receivedAt(), author,
                 item.categories());
-    }
-
-    /** The page's canonical link when it stays on the site it was read from (a page cannot claim another's). */
-    private static String canonical(WebPage page, URI finalUrl) {
-        try {
-            URI canonical = URI.create(page.canonicalUrl());
-            return canonical.getHost() != null && canonical.getHost().equalsIgnoreCase(finalUrl.getHost())
-                    ? canonical.toString() : finalUrl.toString();
-        } catch (RuntimeException e) {
-            return finalUrl.toString();
-        }
     }
 
     private Ingestion.Outcome publish(io.smallrye.mutiny.Uni<Ingestion.Outcome> outcome) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.extract.PageReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,16 @@ public final class ArticleParser {
     private ArticleParser() {
     }
 
-    /** @param url the page's address, for HTML (may be null) */
-    public static List<ArticleSubmission> parse(ArticleFormat format, String content, String url) {
+    /**
+     * @param address where an HTML page was read from (its canonical link must stay on that host), or null
+     * @param pages   reads HTML, off the caller's thread and within its time limit
+     */
+    public static List<ArticleSubmission> parse(ArticleFormat format, String content, String address, PageReader pages) {
         return switch (format) {
             case TEXT -> List.of(ArticleSubmission.text(content));
             case JSON -> List.of(json(content, "JSON"));
             case NDJSON -> ndjson(content);
-            case HTML -> List.of(HtmlArticles.parse(content, url));
+            case HTML -> List.of(HtmlArticles.submission(pages.read(content, address)));
         };
     }
 

@@ -2,18 +2,13 @@ package org.newspipeline.ingest.format;
 
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.extract.WebPage;
-import org.newspipeline.ingest.extract.WebPages;
 
 import java.util.List;
 
-/** An HTML page (posted or dropped in the inbox) as an article, through the one page extractor. */
+/** A web page (posted, dropped in the inbox) as an article. */
 public final class HtmlArticles {
 
     private HtmlArticles() {
-    }
-
-    public static ArticleSubmission parse(String html, String baseUrl) {
-        return submission(WebPages.extract(html, baseUrl));
     }
 
     public static ArticleSubmission submission(WebPage page) {

@@ -1,6 +1,7 @@
 package org.newspipeline.ingest.http;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -15,16 +16,22 @@ import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.article.PublishFailedException;
 import org.newspipeline.ingest.format.ArticleFormat;
 import org.newspipeline.ingest.format.ArticleParser;
+import org.newspipeline.ingest.extract.PageReader;
 
 import java.util.Comparator;
 import java.util.List;
 
+/**
+ * The HTTP door. Bodies are decoded, parsed and (pages) extracted on worker threads, never on an
+ * event loop, so that a costly body cannot hold up other connections and health checks.
+ */
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
@@ -42,28 +49,35 @@ public class ArticleResource {
     }
 
     private final Ingestion ingestion;
+    private final PageReader pages;
 
-    public ArticleResource(Ingestion ingestion) {
+    public ArticleResource(Ingestion ingestion, PageReader pages) {
         this.ingestion = ingestion;
+        this.pages = pages;
     }
 
     @POST
+    @Blocking
     @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(summary = "Ingest wire copy (text/plain) or a web page (text/html)")
+    @Operation(summary = "Ingest wire copy (text/plain) or a web page (text/html; its address in Content-Location)")
     @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
     @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Blank body")
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
     @APIResponse(responseCode = "415", description = "Not text/plain, text/html, application/json; an unknown charset or Content-Encoding (gzip is taken)")
-    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
+    @APIResponse(responseCode = "422", description = "A page nested or tagged beyond any real page, or not read within ingest.extract.timeout")
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable, or every page reader is busy; retry after Retry-After seconds")
     public Uni<Response> postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                  @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+                                  @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+                                  @HeaderParam(HttpHeaders.CONTENT_LOCATION) String address) {
         ArticleFormat format = contentType != null && contentType.startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML
                 : ArticleFormat.TEXT;
-        return accept(ArticleParser.parse(format, RequestBodies.text(body, contentType, contentEncoding), null).get(0));
+        return accept(ArticleParser.parse(format, RequestBodies.text(body, contentType, contentEncoding),
+                pageAddress(address), pages).get(0));
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest {title, body, url, source, publishedAt, language, receivedAt}")
     @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
@@ -76,6 +90,7 @@ public class ArticleResource {
     }
 
     @POST
+    @Blocking
     @Path("/batch")
     @Consumes(NDJSON)
     @Operation(summary = "Ingest one JSON article per line; the answer says per line: accepted, duplicate, rejected (why) or unavailable")
@@ -116,6 +131,14 @@ public class ArticleResource {
 
     private static int count(List<LineResult> lines, String status) {
         return (int) lines.stream().filter(l -> l.status().equals(status)).count();
+    }
+
+    /** A page's address, given as Content-Location: its canonical link counts when on the same host. */
+    private static String pageAddress(String address) {
+        if (address != null && !WebUrls.isWebUrl(address)) {
+            throw InvalidArticleException.badRequest("'Content-Location' must be an absolute http or https URL");
+        }
+        return address;
     }
 
     private Uni<Response> accept(ArticleSubmission submission) {

@@ -5,6 +5,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.article.PublishFailedException;
+import org.newspipeline.ingest.extract.PageReader;
 
 /** This service's own errors as problem bodies saying what to fix; the common ones are web-edge's. */
 public class ProblemMappers {
@@ -14,6 +15,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidArticleException e) {
         return Problem.response(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(PageReader.ReadersBusyException e) {
+        return Problem.builder(503, e.getMessage()).header("Retry-After", "5").build();
     }
 
     /** Kafka is away: nothing was accepted, and the client may retry. */

@@ -8,6 +8,7 @@ import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
 import org.newspipeline.ingest.article.PublishFailedException;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.extract.PageReader;
 import org.newspipeline.ingest.format.ArticleFormat;
 import org.newspipeline.ingest.format.ArticleParser;
 import org.newspipeline.ingest.format.TextFiles;
@@ -27,10 +28,12 @@ public class FileIngestion {
 
     private final Ingestion ingestion;
     private final IngestConfig config;
+    private final PageReader pages;
 
-    public FileIngestion(Ingestion ingestion, IngestConfig config) {
+    public FileIngestion(Ingestion ingestion, IngestConfig config, PageReader pages) {
         this.ingestion = ingestion;
         this.config = config;
+        this.pages = pages;
     }
 
     /** Like {@link #publish} but waits for Kafka's acknowledgement. */
@@ -51,7 +54,7 @@ public class FileIngestion {
                 "unsupported file type; use .txt, .json, .ndjson or .html"));
         String content = TextFiles.read(file);
         List<RawArticle> articles = new ArrayList<>();
-        for (var submission : ArticleParser.parse(format, content, null)) {
+        for (var submission : ArticleParser.parse(format, content, null, pages)) {
             articles.add(ingestion.prepare(submission, ArticleOrigin.inbox(name), Files.getLastModifiedTime(file).toInstant()));
         }
         return ingestion.ingestAll(articles);

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
+import org.newspipeline.ingest.extract.PageReader;
 import org.newspipeline.ingest.config.IngestConfig;
 import org.newspipeline.ingest.format.TextFiles;
 
@@ -99,6 +100,8 @@ public class InboxWatcher {
                 } catch (InvalidArticleException e) {
                     reject(file, e.getMessage());
                     now.remove(file);
+                } catch (PageReader.ReadersBusyException e) {
+                    LOG.warnf("%s stays in the inbox for the next scan: %s", file.getFileName(), e.getMessage());
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the page extractor takes from a page and what it leaves. */
@@ -74,9 +75,21 @@ class WebPagesTest {
     }
 
     @Test
-    void a_page_nested_twenty_thousand_deep_is_read_without_running_out_of_stack() {
-        String deep = "<div>".repeat(20_000) + STORY + "</div>".repeat(20_000);
+    void a_page_nested_five_hundred_deep_is_read() {
+        String deep = "<div>".repeat(500) + STORY + "</div>".repeat(500);
         assertTrue(WebPages.extract("<html><body>" + deep + "</body></html>", null).text().contains("The council met"));
+    }
+
+    @Test
+    void a_page_nested_or_tagged_beyond_any_real_page_is_refused_unread() {
+        String deep = "<div>".repeat(20_000) + STORY + "</div>".repeat(20_000);
+        UnreadablePageException nested = assertThrows(UnreadablePageException.class,
+                () -> WebPages.extract("<html><body>" + deep + "</body></html>", null));
+        assertEquals("the page cannot be read: it nests elements 512 deep or more", nested.getMessage());
+        assertEquals(422, nested.status());
+        UnreadablePageException tagged = assertThrows(UnreadablePageException.class,
+                () -> WebPages.extract(("<br>".repeat(60_000)).getBytes(StandardCharsets.UTF_8), null, null));
+        assertEquals("the page cannot be read: it has more than 50000 tags", tagged.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.newspipeline.ingest.format;
 
 import org.junit.jupiter.api.Test;
 import org.newspipeline.ingest.article.ArticleSubmission;
+import org.newspipeline.ingest.extract.WebPages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,7 @@ class HtmlArticlesTest {
 
     @Test
     void a_page_gives_title_date_canonical_url_language_and_text() {
-        ArticleSubmission page = HtmlArticles.parse("""
+        ArticleSubmission page = submission("""
                 <html lang="en-GB"><head><title>Site | Story</title>
                 <meta property="og:title" content="The story">
                 <meta property="article:published_time" content="2020-05-26T10:00:00Z">
@@ -25,9 +26,13 @@ class HtmlArticlesTest {
         assertEquals("First paragraph.\n\nSecond paragraph.", page.body());
     }
 
+    private static ArticleSubmission submission(String html, String url) {
+        return HtmlArticles.submission(WebPages.extract(html, url));
+    }
+
     @Test
     void a_page_date_in_an_absurd_year_is_left_for_enrichment() {
-        ArticleSubmission page = HtmlArticles.parse("""
+        ArticleSubmission page = submission("""
                 <html><head><meta property="article:published_time" content="+294277-01-01T00:00:00Z"></head>
                 <body><p>Text.</p></body></html>""", null);
         assertNull(page.publishedAt());

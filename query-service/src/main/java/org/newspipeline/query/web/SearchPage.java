@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.query.article.ArticleRepository;
 import org.newspipeline.query.entity.EntityDirectory;
 import org.newspipeline.query.search.ArticleSearch;
@@ -155,6 +156,11 @@ public class SearchPage {
             return a.publication() == null ? DateLabel.of(a.publishedAt(), null, null, null)
                     : DateLabel.of(a.publishedAt(), a.publication().precision().name(), a.publication().source().name(),
                     a.publication().confidence());
+        }
+
+        /** Only http(s) links are rendered as links: a stored {@code javascript:} URL stays text. */
+        static boolean isWebLink(String url) {
+            return WebUrls.isWebUrl(url);
         }
 
         static String entityLink(String name) {

@@ -1,0 +1,97 @@
+package org.newspipeline.ingest.extract;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.ingest.config.IngestConfig;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads pages for every door (posted pages, inbox files, fetched pages) on workers of its own, one
+ * per core by default, never on the caller's thread: an event loop or a fetcher is never held by
+ * a page. Each page gets {@code ingest.extract.timeout}; one that runs over is refused with that
+ * reason, and its worker stops at the next element it visits. At most two pages per worker are in
+ * hand; a caller waits up to the time limit for a place, then is told the readers are busy.
+ */
+@ApplicationScoped
+public class PageReader {
+
+    private final ExecutorService workers;
+    private final Semaphore inHand;
+    private final Duration timeout;
+
+    public PageReader(IngestConfig config) {
+        int size = config.extract().workers().orElse(Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, "page-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.inHand = new Semaphore(2 * size);
+        this.timeout = config.extract().timeout();
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /** @throws UnreadablePageException when the page is refused or not read in time */
+    public WebPage read(String html, String url) {
+        return onWorker(() -> WebPages.extract(html, url));
+    }
+
+    /** @param charset from the Content-Type header, or null to take the page's own */
+    public WebPage read(byte[] html, Charset charset, String url) {
+        return onWorker(() -> WebPages.extract(html, charset, url));
+    }
+
+    private WebPage onWorker(Callable<WebPage> read) {
+        try {
+            if (!inHand.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ReadersBusyException("every page reader is busy; try again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadersBusyException("the service is stopping");
+        }
+        try {
+            Future<WebPage> page = workers.submit(read);
+            try {
+                return page.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                page.cancel(true);
+                throw new UnreadablePageException("it was not read within " + timeout.toMillis() / 1000.0 + " s");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("reading a page failed", e.getCause());
+            } catch (InterruptedException e) {
+                page.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ReadersBusyException("the service is stopping");
+            }
+        } finally {
+            inHand.release();
+        }
+    }
+
+    /** Not the page's fault: the caller may try again (HTTP 503, a file left for the next scan). */
+    public static class ReadersBusyException extends RuntimeException {
+        ReadersBusyException(String message) {
+            super(message);
+        }
+    }
+}
