@@ -1,11 +1,19 @@
 package org.newspipeline.deadletter;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -23,6 +31,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +68,7 @@ public class DeadLetterQueue {
     private final DeadLetterConfig config;
     private final DeadLetters deadLetters;
     private final String bootstrapServers;
+    private final AtomicReference<Redriving> running = new AtomicReference<>();
 
     public DeadLetterQueue(DeadLetterConfig config, DeadLetters deadLetters,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -95,24 +109,78 @@ public class DeadLetterQueue {
         }
     }
 
-    /** Puts every record written since the last redrive back on the source topic. */
-    public synchronized Redrive redrive() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+    /**
+     * Puts every record written since the last redrive back on the source topic, in one Kafka
+     * transaction with the offsets that say how far it went: one redrive runs at a time in this
+     * replica (another gets {@link RedriveRunningException} with its progress) and, through the
+     * transactional id every replica shares per topic, across replicas (a second one fences the
+     * first, whose records are then aborted and never read, since consumers read committed records).
+     */
+    public Redrive redrive() {
+        Redriving mine = new Redriving();
+        Redriving other = running.compareAndExchange(null, mine);
+        if (other != null) {
+            throw new RedriveRunningException("a redrive of " + config.topic() + " is running here: " + other.sent.get()
+                    + " of " + other.toSend + " records sent");
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer();
+             KafkaProducer<String, byte[]> producer = deadLetters.transactionalProducer(transactionalId())) {
+            requireNoRedriveElsewhere();
             Positions at = Positions.of(consumer, partitions(consumer));
-            int[] counts = new int[2];
+            at.end().forEach((p, end) -> mine.toSend += end - at.redriveFrom().get(p));
+            producer.initTransactions();
+            producer.beginTransaction();
+            int[] truncated = new int[1];
             read(consumer, at.redriveFrom(), at.end(), r -> {
                 if (r.headers().lastHeader(DeadLetters.ORIGINAL_SIZE) != null) {
-                    counts[1]++;
+                    truncated[0]++;
                     return;
                 }
-                deadLetters.send(new ProducerRecord<>(config.sourceTopic(), null, r.key(), r.value(), withoutDeadLetterHeaders(r)));
-                counts[0]++;
+                producer.send(new ProducerRecord<>(config.sourceTopic(), null, r.key(), r.value(), withoutDeadLetterHeaders(r)));
+                mine.sent.incrementAndGet();
             });
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             at.end().forEach((p, offset) -> done.put(p, new OffsetAndMetadata(offset)));
-            consumer.commitSync(done, KAFKA_TIMEOUT);
-            return new Redrive(config.topic(), config.sourceTopic(), counts[0], counts[1]);
+            producer.sendOffsetsToTransaction(done, consumer.groupMetadata());
+            producer.commitTransaction();
+            return new Redrive(config.topic(), config.sourceTopic(), mine.sent.get(), truncated[0]);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw new RedriveRunningException("another replica started a redrive of " + config.topic()
+                    + " and took it over; nothing of this one was sent");
+        } finally {
+            running.set(null);
         }
+    }
+
+    /** The redrive of this topic, shared by every replica: Kafka lets one producer of an id commit at a time. */
+    private String transactionalId() {
+        return config.redriveGroup() + "-redrive";
+    }
+
+    /** A transaction of the shared id still open means another replica is redriving now. */
+    private void requireNoRedriveElsewhere() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TransactionDescription tx = admin.describeTransactions(List.of(transactionalId())).description(transactionalId())
+                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (tx.state() == TransactionState.ONGOING) {
+                throw new RedriveRunningException("a redrive of " + config.topic() + " is running on another replica");
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+                throw new DeadLettersUnavailableException("Kafka could not say whether a redrive is running", e);
+            }
+        } catch (TimeoutException e) {
+            throw new DeadLettersUnavailableException("Kafka could not say whether a redrive is running", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeadLettersUnavailableException("interrupted", e);
+        }
+    }
+
+    /** How far the redrive of this replica has got. */
+    private static final class Redriving {
+        final AtomicInteger sent = new AtomicInteger();
+        volatile long toSend;
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

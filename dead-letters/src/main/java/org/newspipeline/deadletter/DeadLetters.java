@@ -45,9 +45,24 @@ public class DeadLetters {
     private final DeadLetterConfig config;
     private final KafkaProducer<String, byte[]> producer;
 
+    private final String bootstrapServers;
+
     public DeadLetters(DeadLetterConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
-        this.producer = new KafkaProducer<>(Map.of(
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(producerConfig(config.redriveGroup() + "-dead-letters"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A producer of the same settings whose sends commit together (redrives), fencing older ones of its id. */
+    KafkaProducer<String, byte[]> transactionalProducer(String transactionalId) {
+        Map<String, Object> settings = producerConfig(transactionalId);
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Map<String, Object> producerConfig(String clientId) {
+        return new java.util.HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -55,8 +70,7 @@ public class DeadLetters {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, config.redriveGroup() + "-dead-letters"),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, clientId));
     }
 
     /**

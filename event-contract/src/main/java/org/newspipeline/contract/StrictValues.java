@@ -24,6 +24,8 @@ final class StrictValues {
     static SimpleModule module() {
         return new SimpleModule("strict-values")
                 .addDeserializer(String.class, new Text())
+                .addDeserializer(Boolean.class, new Flag(Boolean.class))
+                .addDeserializer(boolean.class, new Flag(boolean.class))
                 .addDeserializer(Instant.class, new StorableInstant());
     }
 
@@ -46,12 +48,35 @@ final class StrictValues {
         }
     }
 
+    /** A flag is {@code true} or {@code false}: not {@code "yes"}, not 1. */
+    private static final class Flag extends StdScalarDeserializer<Boolean> {
+        Flag(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                default -> throw MismatchedInputException.from(p, Boolean.class, "must be true or false, not "
+                        + kind(p.currentToken()));
+            };
+        }
+
+        @Override
+        public Boolean getNullValue(DeserializationContext ctx) {
+            return handledType() == boolean.class ? Boolean.FALSE : null;
+        }
+    }
+
     private static String kind(JsonToken token) {
         return switch (token) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
             default -> String.valueOf(token);
         };
     }

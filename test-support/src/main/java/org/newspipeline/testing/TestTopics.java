@@ -29,11 +29,20 @@ public final class TestTopics {
     }
 
     public static void send(String topic, String key, byte[] value) {
+        sendAll(topic, Map.of(key, value));
+    }
+
+    /** Each record keyed by its map key, with one producer, acknowledged before it returns. */
+    public static void sendAll(String topic, Map<String, byte[]> records) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            records.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

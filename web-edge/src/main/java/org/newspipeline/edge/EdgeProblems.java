@@ -1,6 +1,7 @@
 package org.newspipeline.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,6 +38,12 @@ public class EdgeProblems {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return Problem.response(400, "malformed JSON: " + ContractJson.describe(e));
+    }
+
+    /** A value of the wrong type; named here, since the framework's own mapper of it would win over the one above. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        return json(e);
     }
 
     @ServerExceptionMapper

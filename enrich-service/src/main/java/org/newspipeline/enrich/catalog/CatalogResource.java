@@ -13,10 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.contract.CatalogEntry;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
+import org.newspipeline.contract.Names;
+import org.newspipeline.contract.PayloadText;
 import org.newspipeline.edge.Problem;
+import org.newspipeline.edge.QueryParams;
 import org.newspipeline.enrich.entity.EntityCatalog;
 import org.newspipeline.enrich.reenrich.Reenrichment;
 import org.newspipeline.enrich.reenrich.Reenrichments;
@@ -73,8 +77,9 @@ public class CatalogResource {
     @Path("entities")
     @Operation(summary = "Catalog entities a name or alias of which starts with prefix")
     public List<CatalogEntity> entities(@QueryParam("prefix") @DefaultValue("") String prefix,
-                                        @QueryParam("limit") @DefaultValue("20") int limit) {
-        return catalog.get().startingWith(prefix, Math.max(1, Math.min(limit, 100))).stream().map(CatalogEntity::of).toList();
+                                        @QueryParam("limit") String limit) {
+        return catalog.get().startingWith(prefix, QueryParams.count("limit", limit, 20, 100)).stream()
+                .map(CatalogEntity::of).toList();
     }
 
     @GET
@@ -128,15 +133,43 @@ public class CatalogResource {
 
     @DELETE
     @Path("entities/{name}")
-    @Operation(summary = "Withdraw an entity from the catalog")
+    @Operation(summary = "Withdraw an entity from the catalog, by its name (an alias is removed on its own: DELETE …/aliases/{alias})")
+    @APIResponse(responseCode = "204", description = "withdrawn")
+    @APIResponse(responseCode = "404", description = "no such entity")
+    @APIResponse(responseCode = "409", description = "the name is an alias of another entity; nothing was deleted")
     public Response delete(@PathParam("name") String name, @QueryParam("reason") String reason, @QueryParam("by") String by) {
         EntityCatalog.Known known = catalog.get().byAlias(name).orElse(null);
         if (known == null) {
             return Problem.response(404, "the catalog has no entity named " + name);
         }
+        if (!Names.key(known.name()).equals(Names.key(name))) {
+            return Problem.response(409, "'" + name + "' is an alias of '" + known.name() + "': remove the alias with DELETE "
+                    + "/catalog/entities/" + known.name() + "/aliases/" + name + ", or delete '" + known.name() + "' by its name");
+        }
         topic.publish(entry(CatalogEntry.Kind.ENTITY, known.name(), known.type(), known.aliases(), known.countryCode(),
                 true, by, reason));
         return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("entities/{name}/aliases/{alias}")
+    @Operation(summary = "Remove one alias of an entity; the entity and its other aliases stay")
+    @APIResponse(responseCode = "200", description = "the entity as it is now")
+    @APIResponse(responseCode = "404", description = "no such entity, or the alias is not one of its aliases")
+    public Response removeAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+                                @QueryParam("reason") String reason, @QueryParam("by") String by) {
+        EntityCatalog.Known known = catalog.get().byAlias(name).filter(k -> Names.key(k.name()).equals(Names.key(name)))
+                .orElse(null);
+        if (known == null) {
+            return Problem.response(404, "the catalog has no entity named " + name);
+        }
+        List<String> kept = known.aliases().stream().filter(a -> !Names.key(a).equals(Names.key(alias))).toList();
+        if (kept.size() == known.aliases().size()) {
+            return Problem.response(404, "'" + alias + "' is not an alias of '" + known.name() + "'");
+        }
+        topic.publish(entry(CatalogEntry.Kind.ENTITY, known.name(), known.type(), kept, known.countryCode(), false, by,
+                reason == null || reason.isBlank() ? "alias " + alias + " removed" : reason));
+        return Response.ok(catalog.get().byAlias(known.name()).map(CatalogEntity::of).orElseThrow()).build();
     }
 
     @POST
@@ -163,8 +196,8 @@ public class CatalogResource {
     @GET
     @Path("history")
     @Operation(summary = "Every correction, newest first: what changed, who, when and why")
-    public List<CatalogEntry> history(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return catalog.history().stream().limit(Math.max(1, Math.min(limit, 1000))).toList();
+    public List<CatalogEntry> history(@QueryParam("limit") String limit) {
+        return catalog.history().stream().limit(QueryParams.count("limit", limit, 100, 1000)).toList();
     }
 
     /**
@@ -174,7 +207,8 @@ public class CatalogResource {
     private Response answer(Response.ResponseBuilder response, boolean reenrich, String entity, String reason) {
         if (reenrich) {
             Reenrichment job = reenrichments.start(new Reenrichment.Request(null, null, null, entity,
-                    "catalog correction of " + entity + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())), null, null);
+                    "catalog correction of " + entity + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), false),
+                    null, null);
             response.link(URI.create("/reenrichments/" + job.id()), "reenrichment");
         }
         return response.build();
@@ -225,6 +259,10 @@ public class CatalogResource {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             throw new BadCorrectionException("a name is 1 to " + MAX_NAME + " characters");
         }
+        // Every reader of the topic skips what it cannot store: such a record could never be removed.
+        PayloadText.problem(name).ifPresent(p -> {
+            throw new BadCorrectionException("a name is storable text: this one " + p);
+        });
     }
 
     static final class BadCorrectionException extends RuntimeException {

@@ -13,8 +13,20 @@ public final class Reenrichment {
 
     public enum State { RUNNING, DONE, FAILED }
 
-    /** {@code from} and {@code to} bound the articles' arrival on {@code articles.raw}; {@code entity} is a name or alias in their text. */
-    public record Request(String from, String to, String source, String entity, String reason) {
+    /**
+     * {@code from} and {@code to} bound the articles' arrival on {@code articles.raw}; {@code entity}
+     * is a name or alias in their text; every stored article only with {@code all: true}.
+     */
+    public record Request(String from, String to, String source, String entity, String reason, boolean all) {
+
+        /** Whether it names no articles, so it would replay all of them. */
+        public boolean unbounded() {
+            return isBlank(from) && isBlank(to) && isBlank(source) && isBlank(entity);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
     }
 
     /** What GET /reenrichments/{id} answers. */

@@ -30,10 +30,17 @@ public class ReenrichmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay stored raw articles through today's enricher: {from?, to?, source?, entity?, reason}")
+    @Operation(summary = "Replay stored raw articles through today's enricher: {from?, to?, source?, entity?, reason, all?}")
     public Response start(Reenrichment.Request request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             return Problem.response(400, "'reason' says why the articles are enriched again");
+        }
+        if (request.entity() != null && request.entity().isBlank()) {
+            return Problem.response(400, "'entity' is blank: name the entity, or leave it out");
+        }
+        if (request.unbounded() && !request.all()) {
+            return Problem.response(400, "'all' must be true to enrich every stored article again; "
+                    + "otherwise say which with from, to, source or entity");
         }
         Instant from;
         Instant to;

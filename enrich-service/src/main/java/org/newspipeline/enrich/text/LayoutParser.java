@@ -55,7 +55,9 @@ public final class LayoutParser {
 
         String title = givenTitle == null || givenTitle.isBlank() ? null : givenTitle.strip();
         int firstLine = paragraphStarts.isEmpty() ? -1 : paragraphStarts.get(0);
-        if (firstLine >= 0 && firstLine != datelineLine && looksLikeTitle(lines.get(firstLine))) {
+        // A text of one line is its own body (the title may repeat it), never a title without a body.
+        if (firstLine >= 0 && firstLine != datelineLine && looksLikeTitle(lines.get(firstLine))
+                && hasTextBesides(lines, firstLine)) {
             String line = lines.get(firstLine).strip();
             if (title == null || title.equalsIgnoreCase(line)) {
                 title = line;
@@ -100,6 +102,15 @@ public final class LayoutParser {
             end--;
         }
         return line.substring(0, end);
+    }
+
+    private static boolean hasTextBesides(List<String> lines, int line) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (i != line && !lines.get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Integer> paragraphStarts(List<String> lines) {

@@ -10,6 +10,7 @@ import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.UniqueWords;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -93,5 +94,47 @@ class CatalogResourceTest {
         given().get("/catalog/entities/{name}", "Nobody " + UUID.randomUUID()).then().statusCode(404);
         given().queryParam("prefix", "Collective Sec").get("/catalog/entities").then().statusCode(200)
                 .body("name", hasItem("Collective Security Treaty Organization"));
+    }
+
+    @Test
+    void deleting_an_alias_is_refused_and_an_alias_can_be_removed_on_its_own() {
+        String suffix = UniqueWords.letters(6);
+        String entity = "Probeland " + suffix + " Corp";
+        String alias = "ProbeAlias" + suffix;
+        given().contentType(ContentType.JSON).body("{\"type\":\"ORGANIZATION\",\"aliases\":[\"" + alias + "\",\"PBC" + suffix
+                + "\"],\"reason\":\"test\"}").put("/catalog/entities/{name}", entity).then().statusCode(200);
+
+        given().delete("/catalog/entities/{name}", alias).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is an alias of '" + entity + "'"));
+        given().get("/catalog/entities/{name}", entity).then().statusCode(200).body("aliases", hasItem(alias));
+        given().delete("/catalog/entities/UN").then().statusCode(409);
+        given().get("/catalog/entities/{name}", "United Nations").then().statusCode(200);
+
+        given().delete("/catalog/entities/{name}/aliases/{alias}", entity, alias).then().statusCode(200)
+                .body("name", equalTo(entity)).body("aliases", not(hasItem(alias))).body("aliases", hasItem("PBC" + suffix));
+        given().get("/catalog/entities/{name}", alias).then().statusCode(404);
+        given().delete("/catalog/entities/{name}/aliases/{alias}", entity, alias).then().statusCode(404);
+        given().delete("/catalog/entities/{name}", entity).then().statusCode(204);
+        given().get("/catalog/entities/{name}", entity).then().statusCode(404);
+    }
+
+    @Test
+    void wrong_types_unstorable_text_and_bad_limits_are_400_problems_naming_the_field() {
+        given().contentType(ContentType.JSON).body("{\"text\":123}").post("/catalog/blocklist").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'text'"));
+        given().contentType(ContentType.JSON).body("{\"text\":\"a\\u0000b\"}").post("/catalog/blocklist").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("NUL"));
+        given().contentType(ContentType.JSON).body("{\"text\":\"a\\uD800b\"}").post("/catalog/blocklist").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":[1]}").put("/catalog/entities/{name}", "X Y")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("aliases"));
+        given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":[\"a\\u0000\"]}")
+                .put("/catalog/entities/{name}", "X Y").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"into\":\"United Nations\",\"reenrich\":\"yes\"}")
+                .post("/catalog/entities/{name}/merge", "X Y").then().statusCode(400).contentType("application/problem+json");
+        for (String path : List.of("/catalog/entities", "/catalog/history", "/dlq")) {
+            given().queryParam("limit", "abc").get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("'limit'"));
+        }
     }
 }

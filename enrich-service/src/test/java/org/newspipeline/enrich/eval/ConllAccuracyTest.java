@@ -2,24 +2,25 @@ package org.newspipeline.enrich.eval;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.newspipeline.enrich.support.TestEnricher;
 
 import java.io.IOException;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A guard on the first 1,000 dev sentences; the full figures come from ConllEvaluation. */
+/** A guard on the document-level figure through the enricher; the full figures come from ConllEvaluation. */
 class ConllAccuracyTest {
 
     @Test
-    void recognizer_scores_f1_of_at_least_0_93_on_conll_dev_sentences() throws IOException {
+    void whole_documents_through_the_enricher_score_f1_of_at_least_0_93() throws IOException {
         Assumptions.assumeTrue(Files.isRegularFile(ConllEvaluation.file()),
                 "skipped: ../shared/data/conll2003 is not beside this clone");
-        var sentences = ConllEvaluation.read(ConllEvaluation.file(), 1000);
+        var documents = ConllEvaluation.documents(ConllEvaluation.read(ConllEvaluation.file(), Integer.MAX_VALUE));
 
-        ConllEvaluation.Score score = ConllEvaluation.score(ConllEvaluation.serviceRecognizer(), sentences);
+        ConllEvaluation.Score score = ServicePath.score(TestEnricher.get(), documents, null);
 
-        System.out.println(score);
+        System.out.println("CoNLL-2003 dev, whole documents:\n" + score);
         assertTrue(score.f1() >= 0.93, score.toString());
     }
 }

@@ -1,27 +1,22 @@
 package org.newspipeline.enrich.eval;
 
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.enrich.entity.EntityCatalog;
-import org.newspipeline.enrich.entity.EntityRecognizer;
-import org.newspipeline.enrich.entity.EntityResolver;
-import org.newspipeline.enrich.entity.LanguageRecognizers;
-import org.newspipeline.enrich.entity.RecognizedMention;
+import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.support.TestEnricher;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Entity-level precision, recall and F1 (exact span and type; PER, ORG, LOC; MISC ignored) of the
- * service's recognizer and mention filter on the CoNLL-2003 English dev split, read from
- * {@code ../shared/data/conll2003/eng.testa.iobes} (not in the repository).
+ * service's entities on the CoNLL-2003 English dev split, read from
+ * {@code ../shared/data/conll2003/eng.testa.iobes} (not in the repository): each document an article
+ * through the enricher, one sentence per line ({@link ServicePath}), and each sentence on its own.
  */
 public final class ConllEvaluation {
 
@@ -29,7 +24,11 @@ public final class ConllEvaluation {
     record Span(int sentence, int first, int last, Type type) {
     }
 
-    record Sentence(List<String> tokens, List<Span> gold) {
+    /**
+     * @param index    the sentence's place in its file, as its gold spans give it
+     * @param document the article it belongs to
+     */
+    record Sentence(int index, int document, List<String> tokens, List<Span> gold) {
     }
 
     /** True positives, predictions and gold entities per type. */
@@ -83,11 +82,7 @@ public final class ConllEvaluation {
         return SharedData.resolve("conll2003/eng.testa.iobes");
     }
 
-    /** The English recognizer as the service builds it: the CRF with the bundled catalog. */
-    public static EntityRecognizer serviceRecognizer() {
-        return LanguageRecognizers.all(() -> EntityCatalog.load(java.util.Optional.empty())).forLanguage("en").orElseThrow();
-    }
-
+    /** Whole documents and sentence by sentence, as articles through the service's enricher. */
     public static void main(String[] args) throws IOException {
         Path file = args.length > 0 ? Path.of(args[0]) : file();
         if (!Files.isRegularFile(file)) {
@@ -95,46 +90,29 @@ public final class ConllEvaluation {
             System.exit(2);
         }
         List<Sentence> sentences = read(file, Integer.MAX_VALUE);
+        Enricher enricher = TestEnricher.get();
+        List<List<Sentence>> documents = documents(sentences);
         long start = System.nanoTime();
-        Score score = score(serviceRecognizer(), sentences);
-        System.out.printf("CoNLL-2003 dev (eng.testa), %d sentences, %.1f s:%n%s%n", sentences.size(),
-                (System.nanoTime() - start) / 1e9, score);
+        Score whole = ServicePath.score(enricher, documents, null);
+        System.out.printf("CoNLL-2003 dev (eng.testa), %d documents, one sentence per line, through the enricher, %.1f s:%n%s%n",
+                documents.size(), (System.nanoTime() - start) / 1e9, whole);
+        start = System.nanoTime();
+        Score each = ServicePath.score(enricher, ServicePath.oneEach(sentences), null);
+        System.out.printf("CoNLL-2003 dev, %d sentences, each an article, through the enricher, %.1f s:%n%s%n",
+                sentences.size(), (System.nanoTime() - start) / 1e9, each);
     }
 
-    public static Score score(EntityRecognizer recognizer, List<Sentence> sentences) {
-        Score score = new Score();
-        for (int s = 0; s < sentences.size(); s++) {
-            Sentence sentence = sentences.get(s);
-            String text = String.join(" ", sentence.tokens());
-            int[] starts = new int[sentence.tokens().size()];
-            int offset = 0;
-            for (int i = 0; i < starts.length; i++) {
-                starts[i] = offset;
-                offset += sentence.tokens().get(i).length() + 1;
-            }
-            Set<Span> predicted = new HashSet<>();
-            for (RecognizedMention m : recognizer.recognize(text)) {
-                if (!EntityResolver.admissible(m)) {
-                    continue;
-                }
-                predicted.add(new Span(s, tokenAt(starts, m.start()), tokenAt(starts, m.end() - 1), m.type()));
-            }
-            for (Type t : Type.values()) {
-                long tp = predicted.stream().filter(p -> p.type() == t && sentence.gold().contains(p)).count();
-                score.add(t, (int) tp, (int) predicted.stream().filter(p -> p.type() == t).count(),
-                        (int) sentence.gold().stream().filter(g -> g.type() == t).count());
+    /** The sentences of each {@code -DOCSTART-} document, in order. */
+    static List<List<Sentence>> documents(List<Sentence> sentences) {
+        List<List<Sentence>> documents = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= sentences.size(); i++) {
+            if (i == sentences.size() || sentences.get(i).document() != sentences.get(from).document()) {
+                documents.add(sentences.subList(from, i));
+                from = i;
             }
         }
-        return score;
-    }
-
-    /**
-     * The gold token holding a character: a predicted span is projected onto the gold tokens it
-     * touches, as usual when a system tokenizes for itself ("DFB." is one gold token, two of ours).
-     */
-    private static int tokenAt(int[] starts, int offset) {
-        int i = Arrays.binarySearch(starts, offset);
-        return i >= 0 ? i : -i - 2;
+        return documents;
     }
 
     /** Sentences of an IOBES file: "token TAG" lines, blank lines between sentences. */
@@ -143,16 +121,18 @@ public final class ConllEvaluation {
         List<String> tokens = new ArrayList<>();
         List<Span> gold = new ArrayList<>();
         int begin = -1;
+        int document = 0;
         for (String line : Files.readAllLines(file)) {
             if (line.isBlank() || line.startsWith("-DOCSTART-")) {
                 if (!tokens.isEmpty()) {
-                    sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(gold)));
+                    sentences.add(new Sentence(sentences.size(), document, List.copyOf(tokens), List.copyOf(gold)));
                     if (sentences.size() >= limit) {
                         break;
                     }
                 }
                 tokens.clear();
                 gold.clear();
+                document += line.startsWith("-DOCSTART-") ? 1 : 0;
                 continue;
             }
             String[] parts = line.split(" ");
@@ -174,7 +154,7 @@ public final class ConllEvaluation {
             }
         }
         if (!tokens.isEmpty() && sentences.size() < limit) {
-            sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(gold)));
+            sentences.add(new Sentence(sentences.size(), document, List.copyOf(tokens), List.copyOf(gold)));
         }
         return sentences;
     }

@@ -1,22 +1,20 @@
 package org.newspipeline.enrich.eval;
 
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.enrich.entity.EntityCatalog;
-import org.newspipeline.enrich.entity.EntityRecognizer;
-import org.newspipeline.enrich.entity.LanguageRecognizers;
+import org.newspipeline.enrich.pipeline.Enricher;
+import org.newspipeline.enrich.support.TestEnricher;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The same figures as {@link ConllEvaluation} for German: the service's German recognizer and
- * mention filter on the GermEval 2014 dev split ({@code ../shared/data/germeval2014/NER-de-dev.tsv},
- * not in the repository), outer level, PER/ORG/LOC; OTH and the {@code deriv}/{@code part} variants
- * are not names of the kind the pipeline extracts and are ignored.
+ * The same figures as {@link ConllEvaluation} for German, through the service's enricher, on the
+ * GermEval 2014 dev split ({@code ../shared/data/germeval2014/NER-de-dev.tsv}, not in the
+ * repository), outer level, PER/ORG/LOC; OTH and the {@code deriv}/{@code part} variants are not
+ * names of the kind the pipeline extracts and are ignored.
  */
 public final class GermEvalEvaluation {
 
@@ -27,21 +25,21 @@ public final class GermEvalEvaluation {
         return SharedData.resolve("germeval2014/NER-de-dev.tsv");
     }
 
-    public static EntityRecognizer serviceRecognizer() {
-        return LanguageRecognizers.all(() -> EntityCatalog.load(Optional.empty())).forLanguage("de").orElseThrow();
-    }
-
+    /** Groups of 20 sentences, and each sentence alone with and without its language stated. */
     public static void main(String[] args) throws IOException {
         if (!Files.isRegularFile(file())) {
             System.err.println("GermEval data not found at " + file().toAbsolutePath() + " (see ../shared/data/README.md)");
             System.exit(2);
         }
         List<ConllEvaluation.Sentence> sentences = read(file(), Integer.MAX_VALUE);
-        EntityRecognizer recognizer = serviceRecognizer();
-        long start = System.nanoTime();
-        ConllEvaluation.Score score = ConllEvaluation.score(recognizer, sentences);
-        System.out.printf("GermEval 2014 dev, %d sentences, %.1f s:%n%s%n", sentences.size(),
-                (System.nanoTime() - start) / 1e9, score);
+        Enricher enricher = TestEnricher.get();
+        print("groups of 20 sentences, one per line", ServicePath.score(enricher, ServicePath.groups(sentences, 20), null));
+        print("each sentence alone, language: de stated", ServicePath.score(enricher, ServicePath.oneEach(sentences), "de"));
+        print("each sentence alone, language detected", ServicePath.score(enricher, ServicePath.oneEach(sentences), null));
+    }
+
+    private static void print(String what, ConllEvaluation.Score score) {
+        System.out.printf("GermEval 2014 dev, %s, through the enricher:%n%s%n", what, score);
     }
 
     /** Sentences of the tab-separated file: "n token outer inner" lines, a "#" line before each sentence. */
@@ -58,7 +56,7 @@ public final class GermEvalEvaluation {
                     open = null;
                 }
                 if (!tokens.isEmpty()) {
-                    sentences.add(new ConllEvaluation.Sentence(List.copyOf(tokens), List.copyOf(gold)));
+                    sentences.add(new ConllEvaluation.Sentence(sentences.size(), sentences.size(), List.copyOf(tokens), List.copyOf(gold)));
                     if (sentences.size() >= limit) {
                         return sentences;
                     }
@@ -88,7 +86,7 @@ public final class GermEvalEvaluation {
             if (open != null) {
                 gold.add(new ConllEvaluation.Span(sentences.size(), begin, tokens.size() - 1, open));
             }
-            sentences.add(new ConllEvaluation.Sentence(List.copyOf(tokens), List.copyOf(gold)));
+            sentences.add(new ConllEvaluation.Sentence(sentences.size(), sentences.size(), List.copyOf(tokens), List.copyOf(gold)));
         }
         return sentences;
     }

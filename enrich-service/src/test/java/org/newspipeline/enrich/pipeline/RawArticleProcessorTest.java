@@ -9,12 +9,18 @@ import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -85,5 +91,50 @@ class RawArticleProcessorTest {
         int redriven = given().post("/dlq/redrive").then().statusCode(200).extract().path("redriven");
         assertTrue(redriven >= 2, "redriven: " + redriven);
         await().atMost(WAIT).until(() -> TestTopics.count(Topics.RAW_DLQ, r -> surrogate.equals(r.key())) == 2);
+    }
+
+    @Test
+    void redrives_at_once_are_409_with_the_running_ones_progress_and_nothing_is_resent() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int records = 3_000;
+        Map<String, byte[]> deadLetters = new HashMap<>();
+        for (int i = 0; i < records; i++) {
+            String id = "redrive-" + run + "-" + i;
+            deadLetters.put(id, ContractJson.write(new RawArticle(1, id, "http", Instant.now(), null, null,
+                    "Text of a record dead-lettered during an outage " + run + " " + i + ".", null, null, null, null, null,
+                    List.of())));
+        }
+        TestTopics.sendAll(Topics.RAW_DLQ, deadLetters);
+        List<CompletableFuture<io.restassured.response.Response>> redrives = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            redrives.add(CompletableFuture.supplyAsync(() -> given().post("/dlq/redrive")));
+        }
+        int redriven = 0;
+        int refused = 0;
+        for (CompletableFuture<io.restassured.response.Response> r : redrives) {
+            io.restassured.response.Response answer = r.get(2, TimeUnit.MINUTES);
+            if (answer.statusCode() == 409) {
+                refused++;
+                assertEquals("application/problem+json", answer.contentType());
+                assertTrue(answer.jsonPath().getString("detail").contains("a redrive of " + Topics.RAW_DLQ + " is running"),
+                        answer.asString());
+            } else {
+                assertEquals(200, answer.statusCode(), answer.asString());
+                redriven += answer.jsonPath().getInt("redriven");
+            }
+        }
+        assertTrue(refused >= 1, "every redrive ran, none was refused");
+        assertTrue(redriven >= records, "redriven: " + redriven);
+        int[] copies = new int[records];
+        await().atMost(WAIT).until(() -> {
+            java.util.Arrays.fill(copies, 0);
+            TestTopics.readAll(SharedInfrastructure.get().kafkaBootstrapServers(), Topics.RAW, r -> {
+                if (r.key() != null && r.key().startsWith("redrive-" + run + "-")) {
+                    copies[Integer.parseInt(r.key().substring(r.key().lastIndexOf('-') + 1))]++;
+                }
+            });
+            return java.util.Arrays.stream(copies).allMatch(c -> c >= 1);
+        });
+        assertTrue(java.util.Arrays.stream(copies).allMatch(c -> c == 1), "a record was put back more than once");
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,5 +108,22 @@ class ReenrichmentTest {
         given().contentType(ContentType.JSON).body("{\"from\":\"2026-01-01\",\"to\":\"2020-01-01\",\"reason\":\"r\"}")
                 .post("/reenrichments").then().statusCode(400).body("detail", containsString("before"));
         given().get("/reenrichments/{id}", "nope").then().statusCode(404);
+    }
+
+    @Test
+    void wrong_json_types_are_400_and_everything_must_be_asked_for() {
+        for (String body : List.of("{\"reason\":\"x\",\"entity\":[\"a\"]}", "{\"reason\":\"x\",\"source\":{\"a\":1}}",
+                "{\"reason\":123,\"entity\":\"a\"}", "{\"reason\":\"x\",\"all\":\"yes\"}", "{\"reason\":\"x\",\"all\":1}")) {
+            given().contentType(ContentType.JSON).body(body).post("/reenrichments").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", not(containsString("Source:")));
+        }
+        given().contentType(ContentType.JSON).body("{\"reason\":\"x\",\"entity\":\"a\"}").post("/reenrichments")
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"x\",\"entity\":\" \"}").post("/reenrichments")
+                .then().statusCode(400).body("detail", containsString("'entity'"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"everything\"}").post("/reenrichments")
+                .then().statusCode(400).body("detail", containsString("'all' must be true"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"everything\",\"all\":true}").post("/reenrichments")
+                .then().statusCode(202);
     }
 }

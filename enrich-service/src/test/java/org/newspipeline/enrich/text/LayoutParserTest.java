@@ -15,6 +15,16 @@ class LayoutParserTest {
     private final LayoutParser parser = new LayoutParser(line -> line.equals("Reuter"));
 
     @Test
+    void a_text_of_one_line_keeps_it_as_its_body() {
+        ArticleLayout layout = parser.parse("Short note", null);
+        assertEquals("Short note", layout.body());
+        assertEquals("Short note", layout.title());
+        ArticleLayout titled = parser.parse("Short note", "A title given");
+        assertEquals("Short note", titled.body());
+        assertEquals("A title given", titled.title());
+    }
+
+    @Test
     void title_dateline_body_and_closing_credit_are_told_apart() {
         ArticleLayout layout = parser.parse("""
                 Lavrov calls for UN reform

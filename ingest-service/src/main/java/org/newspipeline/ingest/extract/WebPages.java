@@ -25,12 +25,13 @@ import java.util.function.IntUnaryOperator;
 public final class WebPages {
 
     /**
-     * Pages with more tags, or nested as deep as the parser goes (as browsers, it stops nesting
-     * there), are refused: far beyond any real page (those of the development set stay well inside),
-     * and only a page made to hold up a reader gets there.
+     * Pages with more tags, or nested as deep as the parser is let go (there it stops nesting, as
+     * browsers do at twice that), are refused: far beyond any real page (those of the development set
+     * stay well inside), and only a page made to hold up a reader gets there. Below the parser's own
+     * limit, because each tag of a page nested to the limit costs a walk of the whole stack.
      */
     static final int MAX_TAGS = 50_000;
-    static final int MAX_DEPTH = Parser.htmlParser().getMaxDepth();
+    static final int MAX_DEPTH = 256;
 
     private WebPages() {
     }
@@ -43,7 +44,7 @@ public final class WebPages {
         requireFewTags(html.length, i -> html[i]);
         try {
             return extract(Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(),
-                    url == null ? "" : url));
+                    url == null ? "" : url, parser()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +52,7 @@ public final class WebPages {
 
     public static WebPage extract(String html, String url) {
         requireFewTags(html.length(), html::charAt);
-        return extract(Jsoup.parse(html, url == null ? "" : url));
+        return extract(Jsoup.parse(html, url == null ? "" : url, parser()));
     }
 
     /**
@@ -64,6 +65,11 @@ public final class WebPages {
             return null;
         }
         return WebUrls.sameHost(canonical, location) ? canonical : location;
+    }
+
+    /** A parser holds the state of one parse: a new one each time. */
+    private static Parser parser() {
+        return Parser.htmlParser().setMaxDepth(MAX_DEPTH);
     }
 
     /** Counts what may open a tag ({@code <} and a letter) before anything is parsed. */

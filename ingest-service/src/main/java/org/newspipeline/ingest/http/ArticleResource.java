@@ -1,7 +1,6 @@
 package org.newspipeline.ingest.http;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,8 +28,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The HTTP door. Bodies are decoded, parsed and (pages) extracted on worker threads, never on an
- * event loop, so that a costly body cannot hold up other connections and health checks.
+ * The HTTP door. Every method is blocking, so it runs on a worker thread: bodies are decoded, parsed
+ * and (pages) extracted there, never on an event loop, where a costly body would hold up other
+ * connections and health checks.
  */
 @Path("/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +57,6 @@ public class ArticleResource {
     }
 
     @POST
-    @Blocking
     @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     @Operation(summary = "Ingest wire copy (text/plain) or a web page (text/html; its address in Content-Location)")
     @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
@@ -67,7 +66,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "415", description = "Not text/plain, text/html, application/json; an unknown charset or Content-Encoding (gzip is taken)")
     @APIResponse(responseCode = "422", description = "A page nested or tagged beyond any real page, or not read within ingest.extract.timeout")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable, or every page reader is busy; retry after Retry-After seconds")
-    public Uni<Response> postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
                                   @HeaderParam(HttpHeaders.CONTENT_LOCATION) String address) {
         ArticleFormat format = contentType != null && contentType.startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML
@@ -77,48 +76,63 @@ public class ArticleResource {
     }
 
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest {title, body, url, source, publishedAt, language, receivedAt}")
     @APIResponse(responseCode = "202", description = "Kafka acknowledged the article: {id, status: accepted}")
     @APIResponse(responseCode = "200", description = "Already ingested: {id, status: duplicate}")
     @APIResponse(responseCode = "400", description = "Malformed JSON, a blank body or an unparsable date")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After seconds")
-    public Uni<Response> postJson(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response postJson(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
         return accept(ArticleParser.json(RequestBodies.text(body, contentType, contentEncoding), "JSON"));
     }
 
     @POST
-    @Blocking
     @Path("/batch")
     @Consumes(NDJSON)
     @Operation(summary = "Ingest one JSON article per line; the answer says per line: accepted, duplicate, rejected (why) or unavailable")
     @APIResponse(responseCode = "200", description = "Per-line results; Retry-After is set when lines were unavailable")
     @APIResponse(responseCode = "413", description = "More than 5,000 lines or 16 MB")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable and no line was taken")
-    public Uni<Response> batch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response batch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-        return Multi.createFrom().iterable(ArticleParser.lines(RequestBodies.text(body, contentType, contentEncoding)))
-                .onItem().transformToUni(l -> line(l.number(), l.json())).merge(BATCH_CONCURRENCY)
-                .collect().asList()
-                .map(lines -> batchResponse(lines.stream().sorted(Comparator.comparingInt(LineResult::line)).toList()));
+        // Every line is read and validated here, on a worker; only publishing is left to the Kafka callbacks.
+        List<PreparedLine> prepared = ArticleParser.lines(RequestBodies.text(body, contentType, contentEncoding)).stream()
+                .map(l -> prepare(l.number(), l.json())).toList();
+        // Each line's publish ends within ingest.publish-timeout (accepted or unavailable), so this wait ends too.
+        List<LineResult> lines = Multi.createFrom().iterable(prepared)
+                .onItem().transformToUni(this::publish).merge(BATCH_CONCURRENCY)
+                .collect().asList().await().indefinitely();
+        return batchResponse(lines.stream().sorted(Comparator.comparingInt(LineResult::line)).toList());
     }
 
-    private Uni<LineResult> line(int number, String json) {
+    /** A line of a batch, read: its article, or why it was rejected. */
+    private record PreparedLine(int number, RawArticle article, String rejection) {
+    }
+
+    private PreparedLine prepare(int number, String json) {
         try {
-            RawArticle article = ingestion.prepare(ArticleParser.json(json, "line " + number), ArticleOrigin.HTTP, null);
-            return ingestion.ingest(article)
-                    .map(o -> new LineResult(number, o.status().name().toLowerCase(), o.id(), null))
-                    .onFailure(PublishFailedException.class).recoverWithItem(f -> {
-                        LOG.warnf("batch line %d (%s) unavailable: %s", number, article.id(), f.getMessage());
-                        return new LineResult(number, "unavailable", article.id(), f.getMessage());
-                    })
-                    .onFailure(InvalidArticleException.class)
-                    .recoverWithItem(f -> new LineResult(number, "rejected", article.id(), f.getMessage()));
+            return new PreparedLine(number, ingestion.prepare(ArticleParser.json(json, "line " + number), ArticleOrigin.HTTP,
+                    null), null);
         } catch (InvalidArticleException e) {
-            return Uni.createFrom().item(new LineResult(number, "rejected", null, e.getMessage()));
+            return new PreparedLine(number, null, e.getMessage());
         }
+    }
+
+    private Uni<LineResult> publish(PreparedLine line) {
+        int number = line.number();
+        RawArticle article = line.article();
+        if (article == null) {
+            return Uni.createFrom().item(new LineResult(number, "rejected", null, line.rejection()));
+        }
+        return ingestion.ingest(article)
+                .map(o -> new LineResult(number, o.status().name().toLowerCase(), o.id(), null))
+                .onFailure(PublishFailedException.class).recoverWithItem(f -> {
+                    LOG.warnf("batch line %d (%s) unavailable: %s", number, article.id(), f.getMessage());
+                    return new LineResult(number, "unavailable", article.id(), f.getMessage());
+                })
+                .onFailure(InvalidArticleException.class)
+                .recoverWithItem(f -> new LineResult(number, "rejected", article.id(), f.getMessage()));
     }
 
     private static Response batchResponse(List<LineResult> lines) {
@@ -141,10 +155,11 @@ public class ArticleResource {
         return address;
     }
 
-    private Uni<Response> accept(ArticleSubmission submission) {
-        return ingestion.ingest(submission, ArticleOrigin.HTTP)
-                .map(o -> Response.status(o.status() == Ingestion.Status.ACCEPTED ? 202 : 200)
-                        .entity(new Accepted(o.id(), o.status().name().toLowerCase())).build());
+    /** Waits for Kafka's acknowledgement, which ends within ingest.publish-timeout either way. */
+    private Response accept(ArticleSubmission submission) {
+        Ingestion.Outcome o = ingestion.ingest(submission, ArticleOrigin.HTTP).await().indefinitely();
+        return Response.status(o.status() == Ingestion.Status.ACCEPTED ? 202 : 200)
+                .entity(new Accepted(o.id(), o.status().name().toLowerCase())).build();
     }
 
     /** The answer to a single article. */

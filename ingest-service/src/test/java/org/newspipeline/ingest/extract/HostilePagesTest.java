@@ -64,10 +64,10 @@ class HostilePagesTest {
     /** Shapes dense in tags, given a number of tags: at 1 MiB they are refused unread, so they are read at the limit. */
     static Stream<Arguments> denseShapes() {
         return Stream.of(
-                shape("deep blocks side by side", n -> "<body>" + ("<div><span>".repeat(250) + "Text, long enough to count."
-                        + "</span></div>".repeat(250)).repeat(Math.max(1, n / 500))),
-                shape("deep tables side by side", n -> "<body>" + ("<table><tr><td>".repeat(170) + "Text."
-                        + "</td></tr></table>".repeat(170)).repeat(Math.max(1, n / 510))),
+                shape("deep blocks side by side", n -> "<body>" + ("<div><span>".repeat(120) + "Text, long enough to count."
+                        + "</span></div>".repeat(120)).repeat(Math.max(1, n / 240))),
+                shape("deep tables side by side", n -> "<body>" + ("<table><tr><td>".repeat(85) + "Text."
+                        + "</td></tr></table>".repeat(85)).repeat(Math.max(1, n / 255))),
                 shape("unclosed distinct b", n -> "<body>" + "<b id=i>x<p>y".repeat(n / 2)),
                 shape("many br", n -> "<body><p>" + "<br>".repeat(n) + "</p>"),
                 shape("nested a", n -> "<body>" + "<a href=#>link <div>".repeat(n / 2)),

@@ -16,7 +16,11 @@ import org.newspipeline.testing.TestTopics;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +39,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(IngestTestResource.class)
@@ -99,7 +104,8 @@ class ArticleResourceTest {
                 <body><nav>All news</nav><article><p>UN, September 26. /TASS/. Changes are overdue.</p>
                 <p>Second paragraph &amp; more.</p></article><script>var x;</script></body></html>""".formatted(UUID.randomUUID());
 
-        String id = given().contentType("text/html").body(page).post("/articles").then().statusCode(202).extract().path("id");
+        String id = given().contentType("text/html").header("Content-Location", "https://tass.com/politics/latest")
+                .body(page).post("/articles").then().statusCode(202).extract().path("id");
 
         RawArticle article = ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class);
         assertEquals("Lavrov on peacekeeping", article.title());
@@ -107,6 +113,58 @@ class ArticleResourceTest {
         assertEquals("UN, September 26. /TASS/. Changes are overdue.\n\nSecond paragraph & more.", article.body());
         assertEquals("en", article.language());
         assertEquals(true, article.url().startsWith("https://tass.com/politics/"));
+    }
+
+    @Test
+    void links_are_web_addresses_and_a_page_cannot_claim_another_sites_address() {
+        for (String url : List.of("javascript:alert(10)//https://x", "file:/etc/passwd", "ftp://example.org/a", "https://")) {
+            given().contentType(ContentType.JSON).body("{\"body\":\"Text " + UUID.randomUUID() + "\",\"url\":\"" + url + "\"}")
+                    .post("/articles").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("'url' must be an absolute http or https URL"));
+        }
+        String page = "<html><head><link rel=canonical href=\"https://victim.example/story\"><base href=\"javascript:x\">"
+                + "</head><body><p>Text of a page " + UUID.randomUUID() + ", long enough to be kept as text.</p></body></html>";
+        given().contentType("text/html").header("Content-Location", "javascript:alert(1)").body(page).post("/articles")
+                .then().statusCode(400).body("detail", equalTo("'Content-Location' must be an absolute http or https URL"));
+        String onOwnHost = given().contentType("text/html").header("Content-Location", "https://attacker.example/a")
+                .body(page).post("/articles").then().statusCode(202).extract().path("id");
+        RawArticle stated = ContractJson.read(TestTopics.awaitKey(Topics.RAW, onOwnHost, WAIT).value(), RawArticle.class);
+        assertEquals("https://attacker.example/a", stated.url());
+        String unstated = given().contentType("text/html").body(page.replace("Text of", "Other text of")).post("/articles")
+                .then().statusCode(202).extract().path("id");
+        assertEquals(null, ContractJson.read(TestTopics.awaitKey(Topics.RAW, unstated, WAIT).value(), RawArticle.class).url());
+    }
+
+    @Test
+    void a_page_nested_a_hundred_thousand_deep_is_refused_while_health_answers() throws Exception {
+        String nested = "<body>" + "<div><span>".repeat(100_000) + "<p>LONDON. Some text.</p>";
+        // Pages at the tag limit that cost the most to read, several at once, beside the nested one.
+        String dense = "<body>" + "<b id=i>x<p>y".repeat(24_500);
+        // A plain client: RestAssured would parse the HTML it sends itself, at a cost of its own.
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+        posts.add(client.sendAsync(htmlPost(nested), HttpResponse.BodyHandlers.ofString()));
+        for (int i = 0; i < 4; i++) {
+            posts.add(client.sendAsync(htmlPost(dense), HttpResponse.BodyHandlers.ofString()));
+        }
+        int checks = 0;
+        while (!posts.stream().allMatch(CompletableFuture::isDone)) {
+            given().get("/q/health/live").then().time(org.hamcrest.Matchers.lessThan(5_000L)).statusCode(200);
+            checks++;
+        }
+        for (CompletableFuture<HttpResponse<String>> post : posts) {
+            HttpResponse<String> answer = post.get(1, TimeUnit.SECONDS);
+            assertEquals(422, answer.statusCode(), answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+        }
+        HttpResponse<String> refused = client.send(htmlPost(nested), HttpResponse.BodyHandlers.ofString());
+        assertTrue(refused.body().contains("more than 50000 tags"), refused.body());
+        System.out.printf("health answered %d times while the pages were refused%n", checks);
+    }
+
+    private HttpRequest htmlPost(String html) {
+        return HttpRequest.newBuilder(URI.create(base + "articles")).header("Content-Type", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(html)).build();
     }
 
     @Test

@@ -110,7 +110,7 @@ public final class EnrichBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reenrichments"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"benchmark\",\"all\":true}")).build(), HttpResponse.BodyHandlers.ofString());
         URI progress = URI.create("http://localhost:" + port + "/").resolve(started.headers().firstValue("Location").orElseThrow());
         while (true) {
             JsonNode p = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(progress).build(),

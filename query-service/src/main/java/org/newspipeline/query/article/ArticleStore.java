@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,7 @@ public class ArticleStore {
             WHERE (article.enrichment_version, coalesce(article.enriched_at, '-infinity'))
                   <= (EXCLUDED.enrichment_version, coalesce(EXCLUDED.enriched_at, '-infinity'))
               AND article.document IS DISTINCT FROM EXCLUDED.document
+            RETURNING (xmax = 0) AS inserted
             """;
 
     private static final String UPSERT_ENTITY = """
@@ -68,29 +71,38 @@ public class ArticleStore {
         this.em = em;
     }
 
+    /** What a batch did: ids of the articles stored for the first time, and how many rows changed in all. */
+    public record Applied(List<String> inserted, int changed) {
+    }
+
     /**
      * Applies a batch in one transaction (one commit instead of one per article).
      *
      * @param deletions ids of articles to delete (tombstones)
-     * @return how many articles were inserted, changed or deleted
      */
     @Transactional
-    public int apply(List<EnrichedArticle> upserts, List<String> deletions) {
+    public Applied apply(List<EnrichedArticle> upserts, List<String> deletions) {
+        List<String> inserted = new ArrayList<>();
         int changed = 0;
         for (EnrichedArticle a : upserts) {
-            changed += upsert(a) ? 1 : 0;
+            Optional<Boolean> stored = upsert(a);
+            changed += stored.isPresent() ? 1 : 0;
+            if (stored.orElse(false)) {
+                inserted.add(a.id());
+            }
         }
         for (String id : deletions) {
             changed += em.createNativeQuery("DELETE FROM article WHERE id = :id").setParameter("id", id).executeUpdate();
         }
-        return changed;
+        return new Applied(inserted, changed);
     }
 
-    private boolean upsert(EnrichedArticle a) {
+    /** @return whether the article was inserted (true) or changed (false); empty when it stayed as it was */
+    private Optional<Boolean> upsert(EnrichedArticle a) {
         String entityNames = a.entities().stream()
                 .map(e -> e.name() + " " + String.join(" ", e.aliases()))
                 .collect(Collectors.joining(" "));
-        boolean changed = em.createNativeQuery(UPSERT)
+        List<?> rows = em.createNativeQuery(UPSERT)
                 .setParameter("id", a.id())
                 .setParameter("version", a.enrichmentVersion())
                 .setParameter("enrichedAt", timestamp(a.enrichedAt()))
@@ -107,11 +119,12 @@ public class ArticleStore {
                 .setParameter("receivedAt", timestamp(a.receivedAt()))
                 .setParameter("document", new String(ContractJson.write(a), StandardCharsets.UTF_8))
                 .setParameter("entityNames", entityNames)
-                .executeUpdate() > 0;
-        if (changed) {
-            replaceMentions(a);
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
-        return changed;
+        replaceMentions(a);
+        return Optional.of(Boolean.TRUE.equals(rows.get(0)));
     }
 
     /**

@@ -80,9 +80,10 @@ public class EnrichedArticleConsumer {
     private void apply(List<Change> changes) {
         List<EnrichedArticle> upserts = changes.stream().filter(c -> c.article() != null).map(Change::article).toList();
         List<String> deletions = changes.stream().filter(c -> c.article() == null).map(c -> c.record().key()).toList();
-        int changed = store.apply(upserts, deletions);
-        stored.stored(upserts.stream().map(EnrichedArticle::id).toList());
-        LOG.debugf("%d records, %d articles changed", changes.size(), changed);
+        ArticleStore.Applied applied = store.apply(upserts, deletions);
+        // Announced once: an enrichment stored again (a redelivery, a re-enrichment) is no new article.
+        stored.stored(applied.inserted());
+        LOG.debugf("%d records, %d articles changed", changes.size(), applied.changed());
     }
 
     /**
