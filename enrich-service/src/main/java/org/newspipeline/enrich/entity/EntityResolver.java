@@ -58,15 +58,23 @@ public final class EntityResolver {
     public static boolean admissible(RecognizedMention m) {
         String t = m.text().strip();
         return t.length() >= 2 && t.length() <= LONGEST_NAME && Character.isUpperCase(t.codePointAt(0))
-                && !NEVER.contains(EntityCatalog.key(t)) && !Furniture.isFurniture(t);
+                && !NEVER.contains(EntityCatalog.key(t)) && !Furniture.isFurniture(t) && !NotNames.isGeneric(t)
+                && !NotNames.isNumberedPart(t);
     }
 
-    public List<Entity> resolve(String body, List<RecognizedMention> recognized) {
+    /**
+     * @param language the language whose model read the body: only English headlines are set in
+     *                 title case (German capitalises every noun, so a German sentence looks like one)
+     */
+    public List<Entity> resolve(String body, List<RecognizedMention> recognized, String language) {
         Map<String, String> definedAcronyms = definedAcronyms(body);
         Map<String, MentionGroup> groups = new LinkedHashMap<>();
         EntityCatalog catalog = catalogs.get();
-        for (RecognizedMention m : TitleCaseLines.drop(body, recognized, name -> catalog.byAlias(name).isPresent())) {
-            if (!admissible(m) || catalog.isBlocked(m.text().strip(), m.type())) {
+        List<RecognizedMention> mentions = "en".equals(language)
+                ? TitleCaseLines.drop(body, recognized, name -> catalog.byAlias(name).isPresent()) : recognized;
+        for (RecognizedMention m : mentions) {
+            if (!admissible(m) || catalog.isBlocked(m.text().strip(), m.type())
+                    || NotNames.namesAnEvent(body, m) && catalog.byAlias(m.text()).isEmpty()) {
                 continue;
             }
             MentionGroup g = canonical(m.text().strip(), m.type(), definedAcronyms);

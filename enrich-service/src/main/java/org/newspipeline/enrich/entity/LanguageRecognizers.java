@@ -43,6 +43,11 @@ public final class LanguageRecognizers {
         return new LanguageRecognizers(catalogs, MODELS.keySet());
     }
 
+    /** Whether there is an entity model for the language at all (loaded or not). */
+    public static boolean hasModel(String language) {
+        return MODELS.containsKey(language);
+    }
+
     public Optional<EntityRecognizer> forLanguage(String language) {
         String model = language == null || !languages.contains(language) ? null : MODELS.get(language);
         if (model == null) {

@@ -1,5 +1,7 @@
 package org.newspipeline.enrich.entity;
 
+import org.newspipeline.enrich.text.NameLists;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,9 @@ import java.util.regex.Pattern;
  * Headlines and sub-heads in title case, where a model trained on running text takes capitalised
  * verbs for names ("Collective Security Treaty Organization Head Briefs"): a span found on such a
  * line is kept only if its words occur in the article's running text too, or the catalog knows it.
- * An article of title-case lines only has nothing to compare with, and keeps all.
+ * An article of title-case lines only has nothing to compare with, and keeps all. A line that lists
+ * names (squads, results, line-ups, cabinets: short capitalised runs between commas, semicolons,
+ * numbers, dashes and brackets) is no headline: its names are the news.
  */
 final class TitleCaseLines {
 
@@ -36,13 +40,17 @@ final class TitleCaseLines {
     private static boolean onTitleCaseLine(String text, RecognizedMention m) {
         int start = text.lastIndexOf('\n', Math.max(0, m.start() - 1)) + 1;
         int end = text.indexOf('\n', m.end());
-        return isTitleCase(text.substring(start, end < 0 ? text.length() : end));
+        return isHeadline(text.substring(start, end < 0 ? text.length() : end));
+    }
+
+    static boolean isHeadline(String line) {
+        return isTitleCase(line) && !NameLists.isList(line);
     }
 
     private static String runningText(String text) {
         StringBuilder running = new StringBuilder();
         for (String line : text.split("\n")) {
-            if (!isTitleCase(line)) {
+            if (!isHeadline(line)) {
                 running.append(line).append('\n');
             }
         }

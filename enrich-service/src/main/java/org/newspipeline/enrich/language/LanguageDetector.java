@@ -49,18 +49,26 @@ public final class LanguageDetector {
      * A language and whether it is beyond reasonable doubt: a stricter test than being named at
      * all, for decisions that throw something away (no entities for a text).
      */
-    public record Detection(String language, boolean sure) {
+    /**
+     * @param language the detector's likeliest language
+     * @param sure     beyond reasonable doubt
+     * @param named    clear enough to be given as the article's language
+     * @param byWords  among the languages with an entity model, the one the text's little words
+     *                 belong to (null when they do not say)
+     */
+    public record Detection(String language, boolean sure, boolean named, String byWords) {
 
         /** What the sender said: nothing to doubt. */
         public static Detection stated(String language) {
-            return new Detection(language, true);
+            return new Detection(language, true, true, language);
         }
     }
 
     /**
-     * The language of a text of 200 characters or more; of a shorter one (a feed item's summary)
-     * only when the model is confident, or the best language is well ahead of the next (a 150-char
-     * German summary: German 0.30, Swiss German 0.07).
+     * The detector's best language. It is {@code named} (the article's language) for a text of 200
+     * characters or more, and for a shorter one (a feed item's summary) when the model is confident
+     * or the best language is well ahead of the next (a 150-char German summary: German 0.30, Swiss
+     * German 0.07); otherwise it is only the likeliest, and never {@code sure}.
      */
     public Optional<Detection> detect(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
@@ -69,10 +77,10 @@ public final class LanguageDetector {
         double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0;
         boolean clear = best.getConfidence() >= MIN_CONFIDENCE
                 || best.getConfidence() >= SURE && best.getConfidence() >= CLEAR_LEAD * runnerUp;
-        if (!clear && sample.length() < 200) {
-            return Optional.empty();
-        }
+        boolean named = clear || sample.length() >= 200;
+        boolean sure = named && best.getConfidence() >= SURE;
+        String byWords = sure ? null : FunctionWords.likeliest(sample);
         return Optional.ofNullable(ISO3_TO_ISO1.get(best.getLang()))
-                .map(iso1 -> new Detection(iso1, best.getConfidence() >= SURE));
+                .map(iso1 -> new Detection(iso1, sure, named, byWords));
     }
 }

@@ -16,6 +16,7 @@ import org.newspipeline.enrich.source.SourceRegistry;
 import org.newspipeline.enrich.source.SourceResolver;
 import org.newspipeline.enrich.text.ArticleLayout;
 import org.newspipeline.enrich.text.LayoutParser;
+import org.newspipeline.enrich.text.NameLists;
 import org.newspipeline.enrich.text.WireText;
 
 import java.time.Clock;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
-    public static final int ENRICHMENT_VERSION = 6;
+    public static final int ENRICHMENT_VERSION = 7;
 
     private final LayoutParser layoutParser;
     private final SourceResolver sources;
@@ -65,12 +66,13 @@ public final class Enricher {
         String text = WireText.clean(raw.body());
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
         PublicationDate date = plausible(PublicationDateResolver.resolve(raw, text, layout.dateline()));
-        // The title counts: a feed item's summary alone can be too short to tell.
+        // The title counts (a feed item's summary alone can be too short to tell), but not twice.
         Detection language = raw.language() != null ? Detection.stated(raw.language())
-                : languages.detect(layout.title() == null ? layout.body() : layout.title() + "\n" + layout.body()).orElse(null);
+                : languages.detect(layout.titleAndBody()).orElse(null);
         List<String> skipped = new ArrayList<>();
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, clock.instant(), raw.origin(),
-                raw.receivedAt(), raw.url(), layout.title(), layout.body(), language == null ? null : language.language(),
+                raw.receivedAt(), raw.url(), layout.title(), layout.body(),
+                language == null || !language.named() ? null : language.language(),
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
                 date.at(), date.publication(), entities(layout.body(), language, skipped), skipped);
@@ -78,10 +80,17 @@ public final class Enricher {
 
     /**
      * Entities by the recognizer of {@link #modelLanguage}; a language stated or detected beyond doubt
-     * that has no recognizer gets none.
+     * that has no recognizer gets none, and so does a text whose likeliest language is another with
+     * a model of its own (a short German text read by the English model gives weekdays as people).
      */
     private List<EnrichedArticle.Entity> entities(String body, Detection language, List<String> skipped) {
-        EntityRecognizer recognizer = recognizers.forLanguage(modelLanguage(language)).orElse(null);
+        String model = modelLanguage(language, body);
+        if (model == null) {
+            skipped.add("entities: language uncertain, likeliest '" + language.language() + "' (entityLanguage: uncertain);"
+                    + " none are guessed with another language's model");
+            return List.of();
+        }
+        EntityRecognizer recognizer = recognizers.forLanguage(model).orElse(null);
         if (recognizer == null) {
             // An English model reads capitalised foreign words ("Projekte", "Comunicado") as names.
             skipped.add("entities: no recognizer for language '" + language.language() + "' (entityLanguage: unsupported);"
@@ -90,16 +99,30 @@ public final class Enricher {
         }
         BoundedRecognition.Result recognition = BoundedRecognition.run(recognizer, body);
         skipped.addAll(recognition.skipped());
-        return entities.resolve(recognition.searched(), recognition.mentions());
+        return entities.resolve(recognition.searched(), recognition.mentions(), model);
     }
 
     /**
-     * Whose model reads an article: its language's when stated or detected beyond doubt, English when
-     * unknown or doubtful (a Reuters results table, "Shr 81 cts vs 81 cts", is "French" at low
-     * confidence: read by the French model, 1 story in 10,000 also loaded it, 200 MB of heap).
+     * Whose model reads an article: its language's when stated or detected beyond doubt. A doubtful
+     * text is read by the model of the language its little words belong to. When they do not say:
+     * a list of names (a line-up, a results table) by the English model, trained on wire copy full of
+     * them; a short text whose likeliest language is another with a model by that model, never the
+     * English one (it reads German nouns as names: "Montag", "Stadt München" as people); a longer
+     * doubtful one so likely of another language by none (a Reuters results table, "Shr 81 cts vs 81
+     * cts", is "French" at low confidence); anything else, of no language known, by the English one.
      */
-    static String modelLanguage(Detection language) {
-        return language == null || !language.sure() ? "en" : language.language();
+    static String modelLanguage(Detection language, String text) {
+        if (language == null || language.sure()) {
+            return language == null ? "en" : language.language();
+        }
+        if (language.byWords() != null) {
+            return language.byWords();
+        }
+        boolean likelyOtherModel = !language.language().equals("en") && LanguageRecognizers.hasModel(language.language());
+        if (!likelyOtherModel || NameLists.isList(text)) {
+            return "en";
+        }
+        return language.named() ? null : language.language();
     }
 
     /** A date before 1800 or days ahead is a wrong date, not news: dropped, and the conflict recorded. */

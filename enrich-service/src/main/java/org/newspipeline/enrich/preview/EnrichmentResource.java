@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class EnrichmentResource {
 
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}");
 
     private final ParallelEnricher previews;
     private final Semaphore inHand;
@@ -61,12 +62,12 @@ public class EnrichmentResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Preview the enrichment of wire copy given as plain text")
     public Response previewText(String text) {
-        return preview(new PreviewRequest(text, null, null, null, null, null));
+        return preview(new PreviewRequest(text, null, null, null, null, null, null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Preview the enrichment of {text, title, url, source, publishedAt, referenceDate}")
+    @Operation(summary = "Preview the enrichment of {text, title, url, source, publishedAt, referenceDate, language}")
     @APIResponse(responseCode = "200", description = "the enriched article as it would be published")
     @APIResponse(responseCode = "400", description = "no text, an implausible date, or text that is not valid Unicode")
     @APIResponse(responseCode = "422", description = "the enrichment did not finish within enrich.article-timeout")
@@ -88,9 +89,12 @@ public class EnrichmentResource {
         if (wrong.isPresent()) {
             return problem("'text' " + wrong.get());
         }
+        if (request.language() != null && !LANGUAGE.matcher(request.language()).matches()) {
+            return problem("'language' is a two-letter ISO 639-1 code such as en or de");
+        }
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
                 "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
-                request.source(), publishedAt, null, null, List.of());
+                request.source(), publishedAt, request.language(), null, List.of());
         try {
             if (!inHand.tryAcquire(ADMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Problem.builder(503, "too many previews at once; try again shortly").header("Retry-After", "5").build();

@@ -69,10 +69,11 @@ public final class LayoutParser {
             lines.set(datelineLine, lead.substring(dateline.get().end()));
         }
         String body = String.join("\n", lines).replaceAll("\n{3,}", "\n\n").strip();
-        if (title == null) {
+        boolean fromLead = title == null;
+        if (fromLead) {
             title = titleFromLead(body);
         }
-        return new ArticleLayout(title, dateline, body, closingCredit, List.copyOf(photoCredits));
+        return new ArticleLayout(title, fromLead, dateline, body, closingCredit, List.copyOf(photoCredits));
     }
 
     private Optional<String> removeClosingCredit(List<String> lines) {

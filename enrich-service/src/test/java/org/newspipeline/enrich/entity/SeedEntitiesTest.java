@@ -59,6 +59,37 @@ class SeedEntitiesTest {
     }
 
     @Test
+    void common_nouns_numbered_parts_and_exercise_names_are_no_entities() throws IOException {
+        for (String seed : List.of("001_ebae6af5a4e7e56e.txt", "002_cbbd704be0d123c1.txt", "004_496a0281fb3336ea.txt")) {
+            List<String> names = enrich(seed).entities().stream().map(Entity::name).toList();
+            for (String junk : List.of("States", "Member States of the Organization", "Chapter VIII", "Nerushimoye Bratstvo",
+                    "Indestructible Brotherhood")) {
+                assertFalse(names.contains(junk), junk + " in " + seed + ": " + names);
+            }
+        }
+        EnrichedArticle un = enrich("004_496a0281fb3336ea.txt");
+        assertEquals(Type.LOCATION, entity(un, "United States").type());
+        assertEquals(Type.ORGANIZATION, entity(enrich("001_ebae6af5a4e7e56e.txt"), "CSTO Joint Staff").type());
+        assertEquals(Type.ORGANIZATION, entity(enrich("002_cbbd704be0d123c1.txt"), "CSTO Secretariat").type());
+    }
+
+    @Test
+    void a_line_that_lists_names_is_no_headline() {
+        EnrichedArticle a = TestEnricher.get().enrich(new RawArticle(RawArticle.SCHEMA_VERSION, "id", "http", Instant.now(),
+                null, null, """
+                RUGBY UNION - ITALY NAME SQUAD FOR TEST .
+                ROME 1996-08-30
+                Italy named their squad on Friday for the test against Wales .
+                Squad : Javier Pertile , Paolo Vaccari , Marcello Cuttitta , Ivan Francescato , Diego Dominguez
+                Collective Security Treaty Organization Head Briefs Delegates""", null, null, null, null, null, List.of()));
+        List<String> names = a.entities().stream().map(Entity::name).toList();
+        for (String player : List.of("Javier Pertile", "Paolo Vaccari", "Marcello Cuttitta", "Ivan Francescato")) {
+            assertTrue(names.contains(player), player + " among " + names);
+        }
+        assertFalse(names.stream().anyMatch(n -> n.contains("Briefs")), names.toString());
+    }
+
+    @Test
     void acronym_and_expansion_are_one_organization() throws IOException {
         EnrichedArticle belta = enrich("001_ebae6af5a4e7e56e.txt");
         Entity csto = entity(belta, "CSTO");

@@ -69,7 +69,7 @@ public final class ConllEvaluation {
                     all[i] += c[i];
                 }
             });
-            sb.append(String.format("  %-13s P %.3f  R %.3f  F1 %.3f  (%d gold)", "overall", (double) all[0] / Math.max(1, all[1]),
+            sb.append(String.format("  %-13s P %.4f  R %.4f  F1 %.4f  (%d gold)", "overall", (double) all[0] / Math.max(1, all[1]),
                     (double) all[0] / Math.max(1, all[2]), f1(all), all[2]));
             return sb.toString();
         }

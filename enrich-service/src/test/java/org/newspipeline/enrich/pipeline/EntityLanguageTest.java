@@ -35,11 +35,18 @@ class EntityLanguageTest {
     }
 
     @Test
-    void only_a_stated_or_sure_language_chooses_the_model_a_doubtful_one_gets_english() {
-        assertEquals("fr", Enricher.modelLanguage(new LanguageDetector.Detection("fr", true)));
-        assertEquals("en", Enricher.modelLanguage(new LanguageDetector.Detection("fr", false)));
-        assertEquals("xx", Enricher.modelLanguage(LanguageDetector.Detection.stated("xx")));
-        assertEquals("en", Enricher.modelLanguage(null));
+    void a_doubtful_language_is_settled_by_little_words_and_never_given_to_the_english_model_when_another_is_likelier() {
+        assertEquals("fr", Enricher.modelLanguage(new LanguageDetector.Detection("fr", true, true, null), "Ein Satz."));
+        assertEquals(null, Enricher.modelLanguage(new LanguageDetector.Detection("fr", false, true, null), "Ein Satz."));
+        assertEquals("de", Enricher.modelLanguage(new LanguageDetector.Detection("de", false, false, null), "Ein Satz."));
+        assertEquals("de", Enricher.modelLanguage(new LanguageDetector.Detection("en", false, false, "de"), "Ein Satz."));
+        assertEquals("en", Enricher.modelLanguage(new LanguageDetector.Detection("en", false, false, null), "Ein Satz."));
+        assertEquals("en", Enricher.modelLanguage(new LanguageDetector.Detection("pt", false, false, null), "Ein Satz."));
+        assertEquals("xx", Enricher.modelLanguage(LanguageDetector.Detection.stated("xx"), "Ein Satz."));
+        assertEquals("en", Enricher.modelLanguage(null, "Ein Satz."));
+        // A line-up is read by the English model whatever its names look like.
+        assertEquals("en", Enricher.modelLanguage(new LanguageDetector.Detection("de", false, true, null),
+                "Austria : Michael Konsel , Markus Schopp , Peter Schoettel , Anton Pfeffer ."));
     }
 
     @Test
@@ -113,5 +120,16 @@ class EntityLanguageTest {
     void english_still_gets_its_entities() {
         EnrichedArticle a = enrich("MOSCOW, May 26. /TASS/. Sergey Lavrov met Antonio Guterres in New York on Tuesday.", "en");
         assertTrue(a.entities().stream().anyMatch(e -> e.name().equals("Sergey Lavrov")), a.entities().toString());
+    }
+
+    @Test
+    void a_short_german_text_gets_german_entities_or_none_never_english_guesses() {
+        String text = "Angela Merkel besuchte am Montag die Stadt München.";
+        for (String stated : java.util.Arrays.asList("de", null)) {
+            Map<String, String> types = typesByName(enrich(text, stated));
+            assertEquals("PERSON", types.get("Angela Merkel"), stated + ": " + types);
+            assertEquals(null, types.get("Montag"), stated + ": " + types);
+            assertEquals(null, types.get("Stadt München"), stated + ": " + types);
+        }
     }
 }

@@ -14,6 +14,8 @@ import java.net.URL;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** {@code POST /enrichments}: the enrichment as it would be published, for any input up to the size limit. */
 @QuarkusTest
@@ -45,6 +47,16 @@ class EnrichmentResourceTest {
                 .when().post("/enrichments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("'referenceDate' must lie between"));
+    }
+
+    @Test
+    void a_stated_language_wins_and_a_bad_one_is_400() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"Angela Merkel besuchte am Montag die Stadt München.\",\"language\":\"de\"}")
+                .post("/enrichments").then().statusCode(200).body("language", equalTo("de"))
+                .body("entities.name", hasItem("Angela Merkel")).body("entities.name", not(hasItem("Montag")));
+        given().contentType(ContentType.JSON).body("{\"text\":\"Text.\",\"language\":\"German\"}")
+                .post("/enrichments").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'language'"));
     }
 
     @Test
