@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * How much text every element of a page holds, computed once from the leaves up: asking an element
  * for its text costs its whole subtree, so asking every element of a deep page costs the square of
- * its depth. Lengths count white space runs as one character, as an element's text does.
+ * its depth. Lengths are those of {@code Element.text()}: white space runs count as one character,
+ * a block or line break as a space, each child's text trimmed.
  */
 final class TextLengths {
 
@@ -23,24 +24,28 @@ final class TextLengths {
 
     static TextLengths measure(Element root) {
         TextLengths t = new TextLengths();
+        Map<Element, Run> runs = new HashMap<>();
         Elements all = root.getAllElements();
         for (int i = all.size() - 1; i >= 0; i--) {
             Nodes.checkInterrupt();
             Element e = all.get(i);
-            long whole = 0;
-            long own = 0;
+            Run whole = Run.EMPTY;
+            Run own = Run.EMPTY;
             for (Node child : e.childNodes()) {
                 if (child instanceof TextNode text) {
-                    long n = collapsedLength(text.getWholeText());
-                    whole += n;
-                    own += n;
+                    Run r = Run.of(text.getWholeText());
+                    whole = whole.then(r);
+                    own = own.then(r);
                 } else if (child instanceof Element c) {
-                    long n = t.total(c);
-                    whole += n;
-                    own += MainText.isInline(c) ? n : 0;
+                    // As an element's text: a block or line break stands for a space, a child's text is trimmed.
+                    Run r = runs.get(c).trimmed();
+                    Run spaced = MainText.isInline(c) ? r : Run.SPACE.then(r);
+                    whole = whole.then(spaced);
+                    own = MainText.isInline(c) ? own.then(r) : own;
                 }
             }
-            t.lengths.put(e, new long[] {whole, own});
+            runs.put(e, whole);
+            t.lengths.put(e, new long[] {whole.trimmed().length, own.trimmed().length});
         }
         return t;
     }
@@ -57,14 +62,41 @@ final class TextLengths {
         return l == null ? 0 : l[1];
     }
 
-    private static long collapsedLength(String text) {
-        long n = 0;
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean white = Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\u00a0';
-            n += white && space ? 0 : 1;
-            space = white;
+    /** Text with white space runs as one space: its length, and whether it starts or ends with a space. */
+    private record Run(long length, boolean leadingSpace, boolean trailingSpace) {
+        static final Run EMPTY = new Run(0, false, false);
+        static final Run SPACE = new Run(1, true, true);
+
+        static Run of(String text) {
+            long n = 0;
+            boolean space = false;
+            for (int i = 0; i < text.length(); i++) {
+                boolean white = Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\u00a0';
+                n += white && space ? 0 : 1;
+                space = white;
+            }
+            return n == 0 ? EMPTY : new Run(n, isWhite(text.charAt(0)), space);
         }
-        return n;
+
+        private static boolean isWhite(char c) {
+            return Character.isWhitespace(c) || c == '\u00a0';
+        }
+
+        /** This run, then that: a space where this ends and that starts counts once. */
+        Run then(Run next) {
+            if (length == 0) {
+                return next;
+            }
+            if (next.length == 0) {
+                return this;
+            }
+            boolean joined = trailingSpace && next.leadingSpace;
+            return new Run(length + next.length - (joined ? 1 : 0), leadingSpace, next.trailingSpace);
+        }
+
+        Run trimmed() {
+            long n = length - (leadingSpace ? 1 : 0) - (trailingSpace && length > 1 ? 1 : 0);
+            return n <= 0 ? EMPTY : new Run(n, false, false);
+        }
     }
 }
