@@ -93,7 +93,9 @@ class HostileRequestsTest {
 
     @Test
     void what_the_http_layer_refuses_is_a_problem_too() throws IOException {
-        given().get("/articles?q=" + "a".repeat(9000)).then().statusCode(414).contentType("application/problem+json");
+        for (int length : new int[] {9_000, 20_000, 500_000}) {
+            given().get("/articles?q=" + "a".repeat(length)).then().statusCode(414).contentType("application/problem+json");
+        }
         // Vert.x refuses a malformed escape before any application code runs, without a body (see the README).
         String answer = raw("GET /articles?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);

@@ -3,6 +3,7 @@ package org.newspipeline.query.web;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.testing.PipelineTestResource;
 
 import java.time.Instant;
@@ -21,6 +22,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(PipelineTestResource.class)
 class SearchPageTest {
+
+    @Test
+    void a_stored_link_of_another_scheme_is_shown_as_text_never_as_a_link() {
+        // Any producer may write articles.enriched; ingest refuses such URLs, the page must not trust them either.
+        for (String url : List.of("javascript:alert(10)//https://x", "https://example.org/a")) {
+            String id = "link-" + UUID.randomUUID();
+            EnrichedArticle a = org.newspipeline.query.Articles.article(id, 1, "Linked story", "Body.");
+            org.newspipeline.query.Articles.publish(new EnrichedArticle(a.schemaVersion(), a.id(), a.enrichmentVersion(),
+                    a.enrichedAt(), a.origin(), a.receivedAt(), url, a.title(), a.body(), a.language(), a.source(),
+                    a.dateline(), a.publishedAt(), a.publication(), a.entities(), a.skipped()));
+            org.newspipeline.query.Articles.awaitTitle(id, "Linked story");
+            String page = given().get("/article/{id}", id).then().statusCode(200).extract().asString();
+            assertTrue(page.contains(url.startsWith("https") ? "href=\"" + url + "\"" : "<dd>" + url.replace("&", "&amp;") + "</dd>"), page);
+            assertTrue(!page.contains("href=\"javascript:"), page);
+        }
+    }
 
     @Test
     void paging_works_without_javascript_and_every_page_forbids_inline_scripts() {
