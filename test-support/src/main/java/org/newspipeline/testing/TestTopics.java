@@ -29,7 +29,7 @@ public final class TestTopics {
     }
 
     public static void send(String topic, String key, byte[] value) {
-        sendAll(topic, Map.of(key, value));
+        sendAll(topic, java.util.Collections.singletonMap(key, value));
     }
 
     /** Each record keyed by its map key, with one producer, acknowledged before it returns. */
@@ -76,9 +76,13 @@ public final class TestTopics {
         return count[0];
     }
 
-    /** Every record of the topic from its beginning to its end at the time of the call (or a little past it). */
+    /**
+     * Every record of the topic from its beginning to its end at the time of the call (or a little
+     * past it), as the services read it: records of aborted transactions (a fenced redrive) are not.
+     */
     public static void readAll(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> action) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

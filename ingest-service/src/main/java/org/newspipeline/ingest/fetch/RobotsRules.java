@@ -47,7 +47,7 @@ public class RobotsRules {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
         return entry.rules().allows(pathAndQuery) ? Optional.empty()
-                : Optional.of(new FetchResult.Failure(0, "robots.txt disallows " + entry.rules().ruleAgainst(pathAndQuery), false));
+                : Optional.of(new FetchResult.Failure(0, "robots.txt disallows " + pathAndQuery + " for " + config.agent(), false));
     }
 
     /** The host's Crawl-delay, when its robots.txt (already read) asks for one. */
