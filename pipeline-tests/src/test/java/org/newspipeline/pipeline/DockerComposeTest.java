@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -61,18 +62,24 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void every_environment_variable_is_a_setting_the_service_reads(String name) throws IOException {
         Map<String, Object> env = (Map<String, Object>) service(name).get("environment");
-        Set<String> settings = settingsAsEnvironmentVariables(REPO.resolve(name).resolve("src/main/resources/application.properties"));
+        Set<String> settings = settingsAsEnvironmentVariables(REPO, name);
         for (String variable : env.keySet()) {
             assertTrue(settings.contains(variable) || PROCESS_VARIABLES.contains(variable),
                     name + " does not read " + variable + "; it reads " + settings);
         }
     }
 
-    /** Quarkus' environment form of each key: upper case, every other character an underscore. */
-    static Set<String> settingsAsEnvironmentVariables(Path properties) throws IOException {
+    /**
+     * Quarkus' environment form of each key a service is configured with (its own properties and
+     * those every service shares through web-edge): upper case, every other character an underscore.
+     */
+    static Set<String> settingsAsEnvironmentVariables(Path repo, String service) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(properties)) {
-            p.load(r);
+        for (Path file : List.of(repo.resolve(service).resolve("src/main/resources/application.properties"),
+                repo.resolve("web-edge/src/main/resources/META-INF/microprofile-config.properties"))) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            }
         }
         return p.stringPropertyNames().stream()
                 .map(k -> k.startsWith("%") ? k.substring(k.indexOf('.') + 1) : k)

@@ -67,8 +67,7 @@ class KubernetesManifestsTest {
     void secrets_come_from_a_secret_and_every_variable_is_a_setting_the_service_reads(String name) throws IOException {
         Map<String, Object> container = at(kind(documents(name + ".yaml"), "Deployment"), "spec", "template", "spec",
                 "containers", "0");
-        Set<String> settings = DockerComposeTest.settingsAsEnvironmentVariables(
-                K8S.getParent().resolve(name).resolve("src/main/resources/application.properties"));
+        Set<String> settings = DockerComposeTest.settingsAsEnvironmentVariables(K8S.getParent(), name);
         for (Map<String, Object> env : (List<Map<String, Object>>) container.get("env")) {
             String variable = (String) env.get("name");
             assertTrue(settings.contains(variable), name + " does not read " + variable);

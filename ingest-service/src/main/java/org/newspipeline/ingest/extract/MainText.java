@@ -10,6 +10,7 @@ import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,10 +117,12 @@ final class MainText {
 
     /** Asides are page furniture unless they hold the article itself (one pass up from each article). */
     private static List<Element> asidesWithoutArticle(Element body) {
-        Set<Element> holdArticle = new java.util.HashSet<>();
+        Set<Element> holdArticle = new HashSet<>();
         for (Element article : body.getElementsByTag("article")) {
-            for (Element e = article; e != null && holdArticle.add(e); e = e.parent()) {
-                // marks ancestors until one is marked already: each element once in all
+            // Up to the first ancestor marked already: each element is marked once in all.
+            Element e = article;
+            while (e != null && holdArticle.add(e)) {
+                e = e.parent();
             }
         }
         return body.getElementsByTag("aside").stream().filter(a -> !holdArticle.contains(a)).toList();
@@ -213,7 +216,7 @@ final class MainText {
      * order. What comes after the story is comments, teasers and more stories far more often than text.
      */
     private static List<Element> withLead(Element chosen) {
-        Set<Element> included = new java.util.HashSet<>();
+        Set<Element> included = new HashSet<>();
         included.add(chosen);
         Element at = chosen;
         for (int level = 0; level < LEVELS && at.parent() != null && !at.normalName().equals("body"); level++) {
