@@ -75,6 +75,10 @@ public interface IngestConfig {
 
         @WithDefault("5m")
         Duration pollInterval();
+
+        /** Hosts whose feeds are polled at once; the feeds of one host are polled one after another. */
+        @WithDefault("8")
+        int parallelHosts();
     }
 
     /** Fetching the page behind each feed item, politely. */

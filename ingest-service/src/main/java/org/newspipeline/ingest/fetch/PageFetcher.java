@@ -12,15 +12,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,12 +45,6 @@ public class PageFetcher {
             return size() > MAX_VALIDATORS;
         }
     });
-    /** Closes a body that trickles in for longer than the time limit (the client's timeout ends at the headers). */
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "page-fetch-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
 
     private record Validators(String etag, String lastModified) {
     }
@@ -78,7 +68,7 @@ public class PageFetcher {
      * Sends and waits at most {@code timeout} for the headers, whatever the client's own timeouts
      * cover (they do not cover every phase, e.g. a proxy that never answers a CONNECT).
      */
-    static HttpResponse<InputStream> send(HttpClient http, java.net.http.HttpRequest request, Duration timeout)
+    public static HttpResponse<InputStream> send(HttpClient http, java.net.http.HttpRequest request, Duration timeout)
             throws IOException, InterruptedException {
         var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
@@ -91,7 +81,7 @@ public class PageFetcher {
         }
     }
 
-    static String userAgent(IngestConfig.Fetch config) {
+    public static String userAgent(IngestConfig.Fetch config) {
         return config.agent() + "/1.0" + config.contactUrl().filter(u -> !u.isBlank()).map(u -> " (+" + u + ")").orElse("");
     }
 
@@ -171,7 +161,7 @@ public class PageFetcher {
             if (declared > config.maxBytes()) {
                 return tooLarge(status);
             }
-            byte[] html = readAtMost(body, config.maxBytes() + 1L);
+            byte[] html = BoundedBody.read(body, config.maxBytes() + 1L, config.timeout());
             if (html == null) {
                 return new FetchResult.Failure(status, "body took longer than " + config.timeout().toSeconds() + " s", true);
             }
@@ -186,28 +176,6 @@ public class PageFetcher {
 
     private FetchResult.Failure tooLarge(int status) {
         return new FetchResult.Failure(status, "page larger than " + config.maxBytes() + " bytes", false);
-    }
-
-    /** @return the bytes, at most {@code limit}; null when the time limit ran out first */
-    private byte[] readAtMost(InputStream body, long limit) throws IOException {
-        Instant deadline = Instant.now().plus(config.timeout());
-        ScheduledFuture<?> guard = watchdog.schedule(() -> {
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // Closing is how a stalled read is ended; nothing more to do if that fails.
-            }
-        }, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return body.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-        } catch (IOException e) {
-            if (Instant.now().isAfter(deadline.minus(Duration.ofMillis(100)))) {
-                return null;
-            }
-            throw e;
-        } finally {
-            guard.cancel(false);
-        }
     }
 
     private static Charset charset(String contentType) {

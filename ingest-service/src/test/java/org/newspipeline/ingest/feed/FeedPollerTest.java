@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,10 @@ class FeedPollerTest {
     static final Path CAPTURES = Path.of("../../shared/data/feeds");
     static final Map<String, byte[]> FEEDS = new ConcurrentHashMap<>();
     static final AtomicInteger FULL_ANSWERS = new AtomicInteger();
+    static final Map<String, String> USER_AGENTS = new ConcurrentHashMap<>();
+    /** Requests in flight per Host header, and the most seen at once (per host and in all). */
+    static final Map<String, AtomicInteger> IN_FLIGHT = new ConcurrentHashMap<>();
+    static final Map<String, Integer> MOST_IN_FLIGHT = new ConcurrentHashMap<>();
     static HttpServer server;
 
     @Inject
@@ -51,8 +56,24 @@ class FeedPollerTest {
     @BeforeAll
     static void serve() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            byte[] body = FEEDS.get(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            USER_AGENTS.put(path, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
+            String host = exchange.getRequestHeaders().getFirst("Host").replaceAll(":\\d+$", "");
+            int here = IN_FLIGHT.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+            int all = IN_FLIGHT.values().stream().mapToInt(AtomicInteger::get).sum();
+            MOST_IN_FLIGHT.merge(host, here, Math::max);
+            MOST_IN_FLIGHT.merge("all", all, Math::max);
+            if (path.startsWith("/slow")) {
+                try {
+                    Thread.sleep(400);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            IN_FLIGHT.get(host).decrementAndGet();
+            byte[] body = FEEDS.get(path);
             String etag = body == null ? null : "\"" + Arrays.hashCode(body) + "\"";
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -111,6 +132,38 @@ class FeedPollerTest {
         io.restassured.RestAssured.given().get("/ingest/status").then().statusCode(200)
                 .body("feeds.'" + url("/synthetic.rss") + "'.items", org.hamcrest.Matchers.equalTo(2))
                 .body("inbox.dir", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void feeds_are_read_with_our_user_agent_and_within_the_page_size_limit() {
+        FEEDS.put("/agent.rss", "<rss version=\"2.0\"><channel><title>T</title></channel></rss>".getBytes(StandardCharsets.UTF_8));
+        assertNull(poller.poll(url("/agent.rss")).lastError());
+        assertTrue(USER_AGENTS.get("/agent.rss").startsWith("news-pipeline/1.0"), USER_AGENTS.get("/agent.rss"));
+
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) ' ');
+        FEEDS.put("/huge.rss", huge);
+        assertEquals("feed larger than 5242880 bytes", poller.poll(url("/huge.rss")).lastError());
+    }
+
+    @Test
+    void hosts_are_polled_in_parallel_and_each_host_one_feed_at_a_time() {
+        byte[] feed = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
+        List<String> urls = new java.util.ArrayList<>();
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            for (int i = 0; i < 3; i++) {
+                String path = "/slow-" + host + "-" + i + ".rss";
+                FEEDS.put(path, feed);
+                urls.add("http://" + host + ":" + server.getAddress().getPort() + path);
+            }
+        }
+        MOST_IN_FLIGHT.clear();
+
+        poller.pollAll(urls);
+
+        assertEquals(1, MOST_IN_FLIGHT.get("127.0.0.1"), "two requests at once to one host");
+        assertEquals(1, MOST_IN_FLIGHT.get("localhost"), "two requests at once to one host");
+        assertEquals(2, MOST_IN_FLIGHT.get("all"), "the two hosts were not polled at once");
     }
 
     @Test
