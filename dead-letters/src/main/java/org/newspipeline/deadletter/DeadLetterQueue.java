@@ -126,9 +126,11 @@ public class DeadLetterQueue {
         try (KafkaConsumer<String, byte[]> consumer = consumer();
              KafkaProducer<String, byte[]> producer = deadLetters.transactionalProducer(transactionalId())) {
             requireNoRedriveElsewhere();
+            // First fence any earlier redrive of this id (its open transaction is aborted), then read how far
+            // the last committed one went: positions read before would miss a commit still under way.
+            producer.initTransactions();
             Positions at = Positions.of(consumer, partitions(consumer));
             at.end().forEach((p, end) -> mine.toSend += end - at.redriveFrom().get(p));
-            producer.initTransactions();
             producer.beginTransaction();
             int[] truncated = new int[1];
             read(consumer, at.redriveFrom(), at.end(), r -> {
@@ -162,7 +164,8 @@ public class DeadLetterQueue {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TransactionDescription tx = admin.describeTransactions(List.of(transactionalId())).description(transactionalId())
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (tx.state() == TransactionState.ONGOING) {
+            if (tx.state() == TransactionState.ONGOING || tx.state() == TransactionState.PREPARE_COMMIT
+                    || tx.state() == TransactionState.PREPARE_ABORT) {
                 throw new RedriveRunningException("a redrive of " + config.topic() + " is running on another replica");
             }
         } catch (ExecutionException e) {
@@ -188,6 +191,8 @@ public class DeadLetterQueue {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, config.redriveGroup(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // Offsets committed by a redrive's transaction count once it committed, not before.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -41,6 +41,7 @@ public class DeadLetters {
     private static final int HEADROOM = 64 * 1024;
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final java.time.Duration REDRIVE_TRANSACTION_TIMEOUT = java.time.Duration.ofMinutes(3);
 
     private final DeadLetterConfig config;
     private final KafkaProducer<String, byte[]> producer;
@@ -58,6 +59,8 @@ public class DeadLetters {
     KafkaProducer<String, byte[]> transactionalProducer(String transactionalId) {
         Map<String, Object> settings = producerConfig(transactionalId);
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        // Longer than a redrive may read (its deadline is a minute), so that only another replica fences it.
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) REDRIVE_TRANSACTION_TIMEOUT.toMillis());
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -121,8 +124,8 @@ public class DeadLetters {
         }
     }
 
-    /** Sends any record (a redrive uses this too) and waits for the acknowledgement. */
-    void send(ProducerRecord<String, byte[]> record) {
+    /** Sends and waits for the acknowledgement. */
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.BadRequestException;
  */
 public final class QueryParams {
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     private QueryParams() {
     }
 
@@ -16,13 +18,12 @@ public final class QueryParams {
         if (value == null || value.isEmpty()) {
             return absent;
         }
-        try {
+        // ASCII digits only: Integer.parseInt would also take "+5" and full-width digits.
+        if (DIGITS.matcher(value).matches()) {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= max) {
                 return n;
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw new BadRequestException("'" + name + "' must be a whole number from 1 to " + max);
     }

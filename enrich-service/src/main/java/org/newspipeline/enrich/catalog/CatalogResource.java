@@ -44,6 +44,7 @@ public class CatalogResource {
 
     private static final int MAX_ALIASES = 100;
     private static final int MAX_NAME = 200;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     /** An entity as the catalog has it. */
     public record CatalogEntity(String name, String type, List<String> aliases, String countryCode) {
@@ -188,8 +189,14 @@ public class CatalogResource {
     @DELETE
     @Path("blocklist/{text}")
     @Operation(summary = "Lift a block")
+    @APIResponse(responseCode = "204", description = "lifted")
+    @APIResponse(responseCode = "404", description = "the text is not blocked")
     public Response unblock(@PathParam("text") String text, @QueryParam("reason") String reason, @QueryParam("by") String by) {
-        topic.publish(entry(CatalogEntry.Kind.BLOCK, text, null, List.of(), null, true, by, reason));
+        requireName(text);
+        if (!catalog.get().isBlockedAtAll(text.strip())) {
+            return Problem.response(404, "'" + text.strip() + "' is not blocked");
+        }
+        topic.publish(entry(CatalogEntry.Kind.BLOCK, text.strip(), null, List.of(), null, true, by, reason));
         return Response.noContent().build();
     }
 
@@ -263,6 +270,9 @@ public class CatalogResource {
         PayloadText.problem(name).ifPresent(p -> {
             throw new BadCorrectionException("a name is storable text: this one " + p);
         });
+        if (CONTROL.matcher(name).find()) {
+            throw new BadCorrectionException("a name is one line of text, without tabs or other control characters");
+        }
     }
 
     static final class BadCorrectionException extends RuntimeException {

@@ -77,6 +77,11 @@ public final class EntityCatalog {
         return block != null && (block.isEmpty() || block.get() == type);
     }
 
+    /** Whether the string is blocked, for one type or for all. */
+    public boolean isBlockedAtAll(String text) {
+        return blocked.containsKey(key(text));
+    }
+
     /** Entities a name or alias of which starts with the prefix, each once. */
     public List<Known> startingWith(String prefix, int limit) {
         String p = key(prefix == null ? "" : prefix);

@@ -25,7 +25,7 @@ final class NotNames {
 
     /** What may come between an event noun and the code name: quotes, and for a translation, the name and a year. */
     private static final Pattern AFTER_EVENT_NOUN = Pattern.compile(
-            "(?i)\\b(?:exercises?|drills?|operation|manoeuvres|maneuvers|war\\s?games)\\s+[\"“«']?"
+            "\\b(?i:exercises?|drills?|operation|manoeuvres|maneuvers|war\\s?games)\\s+[\"“«']?"
                     + "(?:[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*){0,4}\\s*(?:\\d{4})?[\"”»']?\\s*[\\[(])?$");
     /** How far back an event noun may be found: a code name and its year. */
     private static final int WINDOW = 100;

@@ -2,6 +2,7 @@ package org.newspipeline.enrich.pipeline;
 
 import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.enrich.date.PublicationDate;
 import org.newspipeline.enrich.date.PublicationDateResolver;
@@ -67,8 +68,9 @@ public final class Enricher {
         ArticleLayout layout = layoutParser.parse(text, raw.title() == null ? null : WireText.clean(raw.title()));
         PublicationDate date = plausible(PublicationDateResolver.resolve(raw, text, layout.dateline()));
         // The title counts (a feed item's summary alone can be too short to tell), but not twice.
-        Detection language = raw.language() != null ? Detection.stated(raw.language())
-                : languages.detect(layout.titleAndBody()).orElse(null);
+        // Any producer may write a raw article: a stated language that is no code is not taken.
+        Detection language = LanguageCodes.normalize(raw.language()).map(Detection::stated)
+                .orElseGet(() -> languages.detect(layout.titleAndBody()).orElse(null));
         List<String> skipped = new ArrayList<>();
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), ENRICHMENT_VERSION, clock.instant(), raw.origin(),
                 raw.receivedAt(), raw.url(), layout.title(), layout.body(),

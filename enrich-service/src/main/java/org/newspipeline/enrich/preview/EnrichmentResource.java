@@ -12,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
+import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.enrich.pipeline.EnrichConfig;
 import org.newspipeline.enrich.pipeline.Enricher;
@@ -38,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 public class EnrichmentResource {
 
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(10);
-    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}");
 
     private final ParallelEnricher previews;
     private final Semaphore inHand;
@@ -89,12 +90,16 @@ public class EnrichmentResource {
         if (wrong.isPresent()) {
             return problem("'text' " + wrong.get());
         }
-        if (request.language() != null && !LANGUAGE.matcher(request.language()).matches()) {
-            return problem("'language' is a two-letter ISO 639-1 code such as en or de");
+        String language = request.language() == null ? null : LanguageCodes.normalize(request.language()).orElse(null);
+        if (request.language() != null && language == null) {
+            return problem("'language' is an ISO 639-1 code such as en or de (a region may follow: en-GB)");
+        }
+        if (request.url() != null && !WebUrls.isWebUrl(request.url())) {
+            return problem("'url' must be an absolute http or https URL");
         }
         RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(request.url(), request.text()),
                 "http", Instant.now(), referenceDate, request.title(), request.text(), request.url(),
-                request.source(), publishedAt, request.language(), null, List.of());
+                request.source(), publishedAt, language, null, List.of());
         try {
             if (!inHand.tryAcquire(ADMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Problem.builder(503, "too many previews at once; try again shortly").header("Retry-After", "5").build();

@@ -133,8 +133,15 @@ class CatalogResourceTest {
         given().contentType(ContentType.JSON).body("{\"into\":\"United Nations\",\"reenrich\":\"yes\"}")
                 .post("/catalog/entities/{name}/merge", "X Y").then().statusCode(400).contentType("application/problem+json");
         for (String path : List.of("/catalog/entities", "/catalog/history", "/dlq")) {
-            given().queryParam("limit", "abc").get(path).then().statusCode(400).contentType("application/problem+json")
-                    .body("detail", containsString("'limit'"));
+            for (String limit : List.of("abc", "+5", "５", "99999999999")) {
+                given().queryParam("limit", limit).get(path).then().statusCode(400).contentType("application/problem+json")
+                        .body("detail", containsString("'limit'"));
+            }
         }
+        given().delete("/catalog/blocklist/{text}", " ").then().statusCode(400).contentType("application/problem+json");
+        given().delete("/catalog/blocklist/{text}", "Never blocked " + UniqueWords.letters(6)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\"}").put("/catalog/entities/{name}", "\tTab")
+                .then().statusCode(400).body("detail", containsString("control characters"));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ArticleOrigin;
+import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.PayloadText;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.WebUrls;
@@ -22,8 +23,6 @@ import java.util.List;
 @ApplicationScoped
 class ArticleFactory {
 
-    /** Metadata fields are short; only the body may be long. */
-    static final int MAX_FIELD_CHARS = 2048;
     static final int MAX_CATEGORIES = 100;
 
     private final IngestConfig config;
@@ -51,7 +50,7 @@ class ArticleFactory {
         String url = url(s.url());
         return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(url, body), origin.toString(), clock.instant(),
                 reference, field("title", s.title()), body, url, field("source", s.source()),
-                publishedAt, field("language", s.language()), field("author", s.author()), categories);
+                publishedAt, language(s.language()), field("author", s.author()), categories);
     }
 
     private String requireBody(String body) {
@@ -75,14 +74,23 @@ class ArticleFactory {
         return url;
     }
 
+    private static String language(String value) {
+        String language = field("language", value);
+        if (language == null) {
+            return null;
+        }
+        return LanguageCodes.normalize(language).orElseThrow(() -> InvalidArticleException.badRequest(
+                "'language' is an ISO 639-1 code such as en or de (a region may follow: en-GB)"));
+    }
+
     /** @return the stripped value, null when blank */
     private static String field(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_FIELD_CHARS) {
+        if (value.length() > ArticleSubmission.MAX_FIELD_CHARS) {
             throw InvalidArticleException.badRequest("'" + name + "' is " + value.length() + " characters; the limit is "
-                    + MAX_FIELD_CHARS);
+                    + ArticleSubmission.MAX_FIELD_CHARS);
         }
         requireStorable(name, value);
         return value.strip();

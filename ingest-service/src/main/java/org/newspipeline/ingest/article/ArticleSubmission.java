@@ -11,6 +11,9 @@ import java.util.List;
 public record ArticleSubmission(String title, String body, String url, String source, String publishedAt,
                                 String language, String receivedAt, String author, List<String> categories) {
 
+    /** Metadata fields (a URL among them) are short; only the body may be long. */
+    public static final int MAX_FIELD_CHARS = 2048;
+
     public static ArticleSubmission text(String body) {
         return new ArticleSubmission(null, body, null, null, null, null, null, null, List.of());
     }

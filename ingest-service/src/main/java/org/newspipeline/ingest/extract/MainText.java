@@ -166,13 +166,13 @@ final class MainText {
      */
     private static List<Element> container(Element body, TextLengths lengths) {
         Map<Element, Double> mass = new HashMap<>();
-        Map<Element, Double> weightAbove = new HashMap<>();
-        // Top-down, so that each element's name is weighed once however deep the page.
+        // What an element's name and its ancestors' names weigh text below it down to, top-down,
+        // so that each name is weighed once however deep or wide the page.
+        Map<Element, Double> weightBelow = new HashMap<>();
         for (Element e : body.getAllElements()) {
             Nodes.checkInterrupt();
-            Element parent = e.parent();
-            double above = parent == null || e == body ? 1 : weightAbove.getOrDefault(parent, 1.0) * Math.min(1, nameWeight(parent));
-            weightAbove.put(e, above);
+            double above = e == body ? 1 : weightBelow.getOrDefault(e.parent(), 1.0);
+            weightBelow.put(e, above * Math.min(1, nameWeight(e)));
             if (TEXT_HOLDERS.contains(e.normalName())) {
                 long own = lengths.own(e);
                 if (own >= 25) {

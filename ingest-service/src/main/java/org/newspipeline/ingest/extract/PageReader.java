@@ -14,14 +14,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads pages for every door (posted pages, inbox files, fetched pages) on workers of its own, one
  * per core by default, never on the caller's thread: an event loop or a fetcher is never held by
- * a page. Each page gets {@code ingest.extract.timeout}; one that runs over is refused with that
- * reason, and its worker stops at the next element it visits. At most two pages per worker are in
- * hand; a caller waits up to the time limit for a place, then is told the readers are busy.
+ * a page. Each page gets {@code ingest.extract.timeout} from when a worker takes it; one that runs
+ * over is refused with that reason, and its worker stops at the next element it visits. At most
+ * two pages per worker are in hand; a caller waits up to the time limit for a place and then for
+ * a worker, and is told the readers are busy when none came.
  */
 @ApplicationScoped
 public class PageReader {
@@ -57,36 +60,68 @@ public class PageReader {
         return onWorker(() -> WebPages.extract(html, charset, url));
     }
 
+    /**
+     * The page's time limit runs from when a worker takes it; a page that waited that long for a
+     * worker was not read at all, which is no fault of the page (busy). The place in hand is given
+     * back when the work really ends: a parse cannot be interrupted, only bounded.
+     */
     private WebPage onWorker(Callable<WebPage> read) {
+        long limit = timeout.toNanos();
         try {
-            if (!inHand.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!inHand.tryAcquire(limit, TimeUnit.NANOSECONDS)) {
                 throw new ReadersBusyException("every page reader is busy; try again shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReadersBusyException("the service is stopping");
         }
-        try {
-            Future<WebPage> page = workers.submit(read);
-            try {
-                return page.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                page.cancel(true);
-                throw new UnreadablePageException("it was not read within " + timeout.toMillis() / 1000.0 + " s");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("reading a page failed", e.getCause());
-            } catch (InterruptedException e) {
-                page.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new ReadersBusyException("the service is stopping");
+        AtomicLong startedAt = new AtomicLong();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                inHand.release();
             }
-        } finally {
-            inHand.release();
+        };
+        Future<WebPage> page = workers.submit(() -> {
+            startedAt.set(System.nanoTime());
+            try {
+                return read.call();
+            } finally {
+                release.run();
+            }
+        });
+        long queuedUntil = System.nanoTime() + limit;
+        try {
+            while (true) {
+                long started = startedAt.get();
+                long left = (started != 0 ? started + limit : queuedUntil) - System.nanoTime();
+                if (left <= 0) {
+                    page.cancel(true);
+                    if (started == 0) {
+                        release.run(); // never ran: it gives nothing back itself
+                        throw new ReadersBusyException("every page reader is busy; try again shortly");
+                    }
+                    throw new UnreadablePageException("it was not read within " + timeout.toMillis() / 1000.0 + " s");
+                }
+                try {
+                    return page.get(Math.min(left, POLL), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // look again: it may have started meanwhile, which sets its own deadline
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("reading a page failed", e.getCause());
+        } catch (InterruptedException e) {
+            page.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ReadersBusyException("the service is stopping");
         }
     }
+
+    private static final long POLL = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Not the page's fault: the caller may try again (HTTP 503, a file left for the next scan). */
     public static class ReadersBusyException extends RuntimeException {

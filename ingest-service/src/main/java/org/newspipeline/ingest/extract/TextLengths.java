@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * How much text every element of a page holds, computed once from the leaves up: asking an element
  * for its text costs its whole subtree, so asking every element of a deep page costs the square of
- * its depth. Lengths are those of {@code Element.text()}: white space runs count as one character,
- * a block or line break as a space, each child's text trimmed.
+ * its depth. Lengths are close to those of {@code Element.text()} (white space runs count as one
+ * character, each child's text trimmed), with a space for every block, line break and link.
  */
 final class TextLengths {
 

@@ -2,6 +2,7 @@ package org.newspipeline.ingest.extract;
 
 import org.jsoup.Jsoup;
 import org.newspipeline.contract.WebUrls;
+import org.newspipeline.ingest.article.ArticleSubmission;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -41,6 +43,10 @@ public final class WebPages {
      *                {@code <meta charset>} (UTF-8 when none)
      */
     public static WebPage extract(byte[] html, Charset charset, String url) {
+        if (isWide(html, charset)) {
+            // Two or four bytes a character: tags are counted on the characters, before anything is parsed.
+            return extract(new String(html, charset != null ? charset : StandardCharsets.UTF_16), url);
+        }
         requireFewTags(html.length, i -> html[i]);
         try {
             return extract(Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(),
@@ -64,7 +70,17 @@ public final class WebPages {
         if (!WebUrls.isWebUrl(location)) {
             return null;
         }
-        return WebUrls.sameHost(canonical, location) ? canonical : location;
+        // A canonical link longer than an article URL may be is no address: the page's own is taken.
+        return WebUrls.sameHost(canonical, location) && canonical.length() <= ArticleSubmission.MAX_FIELD_CHARS
+                ? canonical : location;
+    }
+
+    private static boolean isWide(byte[] html, Charset charset) {
+        if (charset != null) {
+            return charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")
+                    || charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-32");
+        }
+        return html.length >= 2 && (html[0] == (byte) 0xFE && html[1] == (byte) 0xFF || html[0] == (byte) 0xFF && html[1] == (byte) 0xFE);
     }
 
     /** A parser holds the state of one parse: a new one each time. */

@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.extract.LooseDates;
 import org.newspipeline.ingest.extract.WebPages;
@@ -46,7 +47,9 @@ final class FeedItems {
         }
         String language = feed.getLanguage() == null || feed.getLanguage().length() < 2 ? null : feed.getLanguage().substring(0, 2);
         Instant date = date(entry, rawDates.get(entry.getLink())).orElse(null);
-        return new ArticleSubmission(entry.getTitle() == null ? null : entry.getTitle().strip(), body, entry.getLink(),
+        // A link that is no web address (javascript:, a relative path) is no article URL: the item keeps its text.
+        String link = WebUrls.isWebUrl(entry.getLink()) ? entry.getLink().strip() : null;
+        return new ArticleSubmission(entry.getTitle() == null ? null : entry.getTitle().strip(), body, link,
                 feed.getTitle() == null ? null : feed.getTitle().strip(), date == null ? null : date.toString(),
                 language, null, entry.getAuthor() == null || entry.getAuthor().isBlank() ? null : entry.getAuthor().strip(),
                 categories(entry));

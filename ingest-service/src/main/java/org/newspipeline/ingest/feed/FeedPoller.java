@@ -176,7 +176,7 @@ public class FeedPoller {
                 if (ingestion.isPublished(article.id())) {
                     continue;
                 }
-                if (fetches.enabled() && isWebLink(item.url())) {
+                if (fetches.enabled() && item.url() != null) {
                     fetches.submit(item, ArticleOrigin.feed(url), now);
                     queued++;
                 } else {
@@ -191,10 +191,6 @@ public class FeedPoller {
         return new FeedState(response.headers().firstValue("ETag").orElse(null),
                 response.headers().firstValue("Last-Modified").orElse(null), now, null,
                 before.items() + accepted, before.undatedItems() + (accepted == 0 ? 0 : undated));
-    }
-
-    private static boolean isWebLink(String url) {
-        return url != null && (url.startsWith("http://") || url.startsWith("https://"));
     }
 
     private static FeedState failed(FeedState before, Instant now, String error) {

@@ -25,7 +25,7 @@ public final class RobotsTxt {
 
     /** The rules are about paths: any host makes them a URL to ask about. */
     private static final String BASE = "http://robots.invalid";
-    /** A longer Crawl-delay is still obeyed (capped where it is used), never read as "disallow all". */
+    /** A Crawl-delay up to this is obeyed (capped where it is used); a longer one means: do not crawl at all. */
     private static final long MAX_CRAWL_DELAY_MS = Duration.ofDays(1).toMillis();
     private static final int MAX_WARNINGS = 5;
 

@@ -37,6 +37,7 @@ import java.util.List;
 public class ArticleResource {
 
     static final String NDJSON = "application/x-ndjson";
+    private static final int MAX_ADDRESS_CHARS = ArticleSubmission.MAX_FIELD_CHARS;
     /** Lines of one batch published at a time, so that a large batch queues in order instead of all at once. */
     static final int BATCH_CONCURRENCY = Ingestion.CONCURRENCY;
     private static final Logger LOG = Logger.getLogger(ArticleResource.class);
@@ -69,8 +70,9 @@ public class ArticleResource {
     public Response postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
                                   @HeaderParam(HttpHeaders.CONTENT_LOCATION) String address) {
-        ArticleFormat format = contentType != null && contentType.startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML
-                : ArticleFormat.TEXT;
+        // Media types are case-insensitive: "Text/HTML" is a page too.
+        ArticleFormat format = contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT)
+                .startsWith(MediaType.TEXT_HTML) ? ArticleFormat.HTML : ArticleFormat.TEXT;
         return accept(ArticleParser.parse(format, RequestBodies.text(body, contentType, contentEncoding),
                 pageAddress(address), pages).get(0));
     }
@@ -149,8 +151,9 @@ public class ArticleResource {
 
     /** A page's address, given as Content-Location: its canonical link counts when on the same host. */
     private static String pageAddress(String address) {
-        if (address != null && !WebUrls.isWebUrl(address)) {
-            throw InvalidArticleException.badRequest("'Content-Location' must be an absolute http or https URL");
+        if (address != null && (address.length() > MAX_ADDRESS_CHARS || !WebUrls.isWebUrl(address))) {
+            throw InvalidArticleException.badRequest("'Content-Location' must be an absolute http or https URL of at most "
+                    + MAX_ADDRESS_CHARS + " characters");
         }
         return address;
     }

@@ -43,6 +43,8 @@ class HostilePagesTest {
                 shape("huge attribute", n -> "<body><div title=\"" + "x".repeat(n) + "\"><p>Text.</p></div>"),
                 shape("huge class list", n -> "<body><div class=\"" + "share ".repeat(n / 6) + "\"><p>Text.</p></div>"),
                 shape("huge class word", n -> "<body><div class=\"" + "a".repeat(n) + "\"><p>Text.</p></div>"),
+                shape("huge class, many children", n -> "<body><div class=\"" + "a".repeat(n / 2) + "\">"
+                        + "<p>Text long enough to count as running text.</p>".repeat(n / 2 / 50) + "</div>"),
                 shape("huge style", n -> "<body><div style=\"" + "display: ".repeat(n / 9) + "\"><p>Text.</p></div>"),
                 shape("long text node", n -> "<body><p>" + "Word ".repeat(n / 5) + "</p>"),
                 shape("long text without spaces", n -> "<body><p>" + "x".repeat(n) + "</p>"),

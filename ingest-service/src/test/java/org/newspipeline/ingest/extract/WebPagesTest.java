@@ -90,6 +90,9 @@ class WebPagesTest {
         UnreadablePageException tagged = assertThrows(UnreadablePageException.class,
                 () -> WebPages.extract(("<br>".repeat(60_000)).getBytes(StandardCharsets.UTF_8), null, null));
         assertEquals("the page cannot be read: it has more than 50000 tags", tagged.getMessage());
+        UnreadablePageException wide = assertThrows(UnreadablePageException.class,
+                () -> WebPages.extract(("\uFEFF" + "<br>".repeat(60_000)).getBytes(StandardCharsets.UTF_16LE), null, null));
+        assertEquals("the page cannot be read: it has more than 50000 tags", wide.getMessage());
     }
 
     @Test

@@ -136,6 +136,22 @@ class ArticleResourceTest {
     }
 
     @Test
+    void a_language_is_a_code_a_media_type_any_case_and_an_international_host_a_host() {
+        given().contentType(ContentType.JSON).body("{\"body\":\"Text " + UUID.randomUUID() + "\",\"language\":\"German\"}")
+                .post("/articles").then().statusCode(400).body("detail", containsString("'language'"));
+        String id = given().contentType(ContentType.JSON).body("{\"body\":\"Text " + UUID.randomUUID()
+                + "\",\"language\":\"en-GB\",\"url\":\"https://www.süddeutsche.de/politik/" + UUID.randomUUID() + "\"}")
+                .post("/articles").then().statusCode(202).extract().path("id");
+        assertEquals("en", ContractJson.read(TestTopics.awaitKey(Topics.RAW, id, WAIT).value(), RawArticle.class).language());
+        String page = "<html><head><title>T</title></head><body><p>A page " + UUID.randomUUID() + " in any case.</p></body></html>";
+        String html = given().contentType("Text/HTML; charset=UTF-8").header("Content-Location", "https://example.org/cased")
+                .body(page).post("/articles").then().statusCode(202).extract().path("id");
+        RawArticle read = ContractJson.read(TestTopics.awaitKey(Topics.RAW, html, WAIT).value(), RawArticle.class);
+        assertEquals("https://example.org/cased", read.url());
+        assertTrue(read.body().startsWith("A page "), read.body());
+    }
+
+    @Test
     void a_page_nested_a_hundred_thousand_deep_is_refused_while_health_answers() throws Exception {
         String nested = "<body>" + "<div><span>".repeat(100_000) + "<p>LONDON. Some text.</p>";
         // Pages at the tag limit that cost the most to read, several at once, beside the nested one.
@@ -152,10 +168,13 @@ class ArticleResourceTest {
             given().get("/q/health/live").then().time(org.hamcrest.Matchers.lessThan(5_000L)).statusCode(200);
             checks++;
         }
+        assertTrue(checks > 0, "health was not asked while the pages were read");
         for (CompletableFuture<HttpResponse<String>> post : posts) {
             HttpResponse<String> answer = post.get(1, TimeUnit.SECONDS);
             assertEquals(422, answer.statusCode(), answer.body());
             assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+            // Refused by the limits, not by the time limit.
+            assertTrue(answer.body().contains("more than 50000"), answer.body());
         }
         HttpResponse<String> refused = client.send(htmlPost(nested), HttpResponse.BodyHandlers.ofString());
         assertTrue(refused.body().contains("more than 50000 tags"), refused.body());

@@ -93,7 +93,7 @@ class HostileRequestsTest {
 
     @Test
     void what_the_http_layer_refuses_is_a_problem_too() throws IOException {
-        for (int length : new int[] {9_000, 20_000, 500_000}) {
+        for (int length : new int[] {9_000, 20_000, 60_000}) {
             given().get("/articles?q=" + "a".repeat(length)).then().statusCode(414).contentType("application/problem+json");
         }
         // Vert.x refuses a malformed escape before any application code runs, without a body (see the README).
