@@ -125,7 +125,7 @@ class ArticleResourceTest {
         String page = "<html><head><link rel=canonical href=\"https://victim.example/story\"><base href=\"javascript:x\">"
                 + "</head><body><p>Text of a page " + UUID.randomUUID() + ", long enough to be kept as text.</p></body></html>";
         given().contentType("text/html").header("Content-Location", "javascript:alert(1)").body(page).post("/articles")
-                .then().statusCode(400).body("detail", equalTo("'Content-Location' must be an absolute http or https URL"));
+                .then().statusCode(400).body("detail", equalTo("'Content-Location' must be an absolute http or https URL of at most 2048 characters"));
         String onOwnHost = given().contentType("text/html").header("Content-Location", "https://attacker.example/a")
                 .body(page).post("/articles").then().statusCode(202).extract().path("id");
         RawArticle stated = ContractJson.read(TestTopics.awaitKey(Topics.RAW, onOwnHost, WAIT).value(), RawArticle.class);
