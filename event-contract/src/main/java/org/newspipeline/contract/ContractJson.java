@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -67,10 +68,31 @@ public final class ContractJson {
         Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
                 ? e.getCause() : null;
         String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+        if (cause == null && e instanceof MismatchedInputException m && m.getTargetType() != null
+                && message != null && message.startsWith("Cannot ")) {
+            // Jackson's own words name its types and creators: say what the value must be instead.
+            message = "must be " + expected(m.getTargetType());
+        }
         // Jackson names Java types and its own settings in backquotes: not for the sender's eyes.
         message = message == null ? "unreadable" : message.replaceAll("\\(?from `[^`]*`\\)?", "")
                 .replaceAll("`[^`]*`", "the expected type").strip();
         return field.isEmpty() ? message : "'" + field + "': " + message;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "an object";
     }
 
     /** The rules of {@link #read} (strings for text, storable text and years), for other mappers to add. */

@@ -256,9 +256,15 @@ public class CatalogResource {
             return List.of();
         }
         if (aliases.size() > MAX_ALIASES) {
-            throw new BadCorrectionException("at most " + MAX_ALIASES + " aliases");
+            throw new BadCorrectionException("'aliases': at most " + MAX_ALIASES);
         }
-        aliases.forEach(CatalogResource::requireName);
+        for (String alias : aliases) {
+            try {
+                requireName(alias);
+            } catch (BadCorrectionException e) {
+                throw new BadCorrectionException("'aliases': " + e.getMessage());
+            }
+        }
         return aliases.stream().map(String::strip).toList();
     }
 

@@ -143,5 +143,11 @@ class CatalogResourceTest {
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\"}").put("/catalog/entities/{name}", "\tTab")
                 .then().statusCode(400).body("detail", containsString("control characters"));
+        given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":\"x\"}").put("/catalog/entities/{name}", "X Y")
+                .then().statusCode(400).body("detail", equalTo("malformed JSON: 'aliases': must be an array"));
+        given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":[null]}").put("/catalog/entities/{name}", "X Y")
+                .then().statusCode(400).body("detail", containsString("'aliases'"));
+        given().contentType(ContentType.JSON).body("[]").post("/catalog/blocklist")
+                .then().statusCode(400).body("detail", equalTo("malformed JSON: must be an object"));
     }
 }
