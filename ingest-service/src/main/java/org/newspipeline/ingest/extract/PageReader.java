@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class PageReader {
 
+    /** How often a waiting caller looks whether its page has been taken by a worker. */
+    private static final long POLL = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final ExecutorService workers;
     private final Semaphore inHand;
     private final Duration timeout;
@@ -120,8 +123,6 @@ public class PageReader {
             throw new ReadersBusyException("the service is stopping");
         }
     }
-
-    private static final long POLL = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Not the page's fault: the caller may try again (HTTP 503, a file left for the next scan). */
     public static class ReadersBusyException extends RuntimeException {

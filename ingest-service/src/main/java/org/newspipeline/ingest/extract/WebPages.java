@@ -77,10 +77,12 @@ public final class WebPages {
 
     private static boolean isWide(byte[] html, Charset charset) {
         if (charset != null) {
-            return charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")
-                    || charset.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF-32");
+            String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+            return name.startsWith("UTF-16") || name.startsWith("UTF-32");
         }
-        return html.length >= 2 && (html[0] == (byte) 0xFE && html[1] == (byte) 0xFF || html[0] == (byte) 0xFF && html[1] == (byte) 0xFE);
+        boolean bigEndianMark = html.length >= 2 && html[0] == (byte) 0xFE && html[1] == (byte) 0xFF;
+        boolean littleEndianMark = html.length >= 2 && html[0] == (byte) 0xFF && html[1] == (byte) 0xFE;
+        return bigEndianMark || littleEndianMark;
     }
 
     /** A parser holds the state of one parse: a new one each time. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.article.Ingestion;
 import org.newspipeline.ingest.article.InvalidArticleException;
@@ -92,7 +93,7 @@ public class FeedPoller {
     public void pollAll(List<String> urls) {
         Map<String, List<String>> byHost = new LinkedHashMap<>();
         for (String url : urls) {
-            byHost.computeIfAbsent(host(url), h -> new ArrayList<>()).add(url);
+            byHost.computeIfAbsent(WebUrls.host(url).orElse(url), h -> new ArrayList<>()).add(url);
         }
         List<Future<?>> polls = new ArrayList<>();
         byHost.values().forEach(feeds -> polls.add(hosts.submit(() -> feeds.forEach(this::poll))));
@@ -105,15 +106,6 @@ public class FeedPoller {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static String host(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return url;
         }
     }
 
