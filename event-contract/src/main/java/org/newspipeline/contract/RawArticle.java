@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param fetch         for a feed item, how fetching its page went: null when the page was fetched
  *                      (the body is the page's main text) or never tried; otherwise the body is the
  *                      feed's own text and this says why
+ * @param outlet        for an item of a directory source, that source: who published it, by the directory's word
  */
 public record RawArticle(
         int schemaVersion,
@@ -29,7 +30,8 @@ public record RawArticle(
         String language,
         String author,
         List<String> categories,
-        Fetch fetch) {
+        Fetch fetch,
+        Outlet outlet) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "news.article.raw";
@@ -50,13 +52,23 @@ public record RawArticle(
                       String title, String body, String url, String source, Instant publishedAt, String language,
                       String author, List<String> categories) {
         this(schemaVersion, id, origin, receivedAt, referenceDate, title, body, url, source, publishedAt, language,
-                author, categories, null);
+                author, categories, null, null);
     }
 
     /** This article, with the outcome of fetching its page. */
     public RawArticle withFetch(Fetch outcome) {
         return new RawArticle(schemaVersion, id, origin, receivedAt, referenceDate, title, body, url, source, publishedAt,
-                language, author, categories, outcome);
+                language, author, categories, outcome, outlet);
+    }
+
+    /** This article, as published by that directory source. */
+    public RawArticle withOutlet(Outlet from) {
+        return new RawArticle(schemaVersion, id, origin, receivedAt, referenceDate, title, body, url, source, publishedAt,
+                language, author, categories, fetch, from);
+    }
+
+    /** The directory source an item was fetched for ({@link Source}): its id, name and kind. */
+    public record Outlet(String sourceId, String name, Source.Kind kind, String country) {
     }
 
     /**

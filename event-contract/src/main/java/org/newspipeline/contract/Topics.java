@@ -11,6 +11,10 @@ public final class Topics {
     public static final List<String> ALL = List.of(RAW, ENRICHED, RAW_DLQ, ENRICHED_DLQ);
     /** Corrections of the entity catalog (compacted, one partition: every replica reads all of it in order). */
     public static final String CATALOG = "entities.catalog";
+    /** The source directory (compacted, keyed by source id, partitioned by host: {@link SourcePartitions}). */
+    public static final String SOURCES = "sources";
+    /** Polling state of each source's feeds and pending page fetches (compacted, partitioned as {@link #SOURCES}). */
+    public static final String SOURCE_STATE = "sources.state";
 
     /**
      * The largest record value the article topics carry ({@code max.message.bytes}) and producers

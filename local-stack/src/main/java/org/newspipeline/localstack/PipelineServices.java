@@ -34,7 +34,7 @@ public final class PipelineServices implements AutoCloseable {
 
     /**
      * @param importDir a folder whose files ingest-service publishes at start-up, or null
-     * @param dataDir   where ingest-service's inbox and state and every service's log go
+     * @param dataDir   where ingest-service's inbox and every service's log go
      * @param listen    the address the services listen on ({@link #LOOPBACK}, or 0.0.0.0 for every interface)
      * @param giveUp    told when a service crashed too often to be restarted again
      */
@@ -53,9 +53,7 @@ public final class PipelineServices implements AutoCloseable {
             for (int i = 0; i < ports.moreEnrich().size(); i++) {
                 services.launch(repoRoot, "enrich-service", "enrich-service-" + (i + 2), ports.moreEnrich().get(i), kafka, logDir);
             }
-            Map<String, String> ingest = merge(kafka, Map.of(
-                    "INGEST_INBOX_DIR", dataDir.resolve("inbox").toString(),
-                    "INGEST_STATE_DIR", dataDir.resolve("ingest-state").toString()));
+            Map<String, String> ingest = merge(kafka, Map.of("INGEST_INBOX_DIR", dataDir.resolve("inbox").toString()));
             services.launch(repoRoot, "ingest-service", "ingest-service", ports.ingest(), importDir == null ? ingest
                     : merge(ingest, Map.of("INGEST_IMPORT_DIR", importDir.toAbsolutePath().toString())), logDir);
             for (ServiceProcess service : services.started) {

@@ -13,7 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Names who published an article. Evidence in order of trust: what the feed or client said, the
+ * Names who published an article. Evidence in order of trust: the source directory entry the item
+ * was fetched for, what the feed or client said, the
  * dateline's credit ("/TASS/", "(BelTA)"), a closing credit ("Reuter"), a photo credit, a text
  * marker ("Security Council, 8967th Meeting"), the URL's host.
  */
@@ -26,6 +27,9 @@ public final class SourceResolver {
     }
 
     public Source resolve(RawArticle raw, ArticleLayout layout) {
+        if (raw.outlet() != null && raw.outlet().name() != null && !raw.outlet().name().isBlank()) {
+            return new Source(raw.outlet().name().strip(), kind(raw.outlet().kind()), Evidence.FEED);
+        }
         boolean fromFeed = ArticleOrigin.parse(raw.origin()).kind() == ArticleOrigin.Kind.FEED;
         if (fromFeed) {
             // A feed's title names the feed ("heise developer neueste Meldungen"); the link's host names the outlet.
@@ -53,6 +57,14 @@ public final class SourceResolver {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(Source.UNKNOWN);
+    }
+
+    private static Kind kind(org.newspipeline.contract.Source.Kind directoryKind) {
+        return switch (directoryKind == null ? org.newspipeline.contract.Source.Kind.OTHER : directoryKind) {
+            case AGENCY -> Kind.AGENCY;
+            case GOVERNMENT, ORGANIZATION -> Kind.ORGANIZATION;
+            case OUTLET, BLOG, OTHER -> Kind.OUTLET;
+        };
     }
 
     /** "© Alexander Shcherbak/TASS" credits TASS. */

@@ -49,6 +49,17 @@ class SourceResolverTest {
     }
 
     @Test
+    void the_directory_source_an_item_was_fetched_for_names_it_before_its_link_or_feed_title() {
+        RawArticle raw = new RawArticle(1, "id", "feed:https://www.heise.de/rss/atom.xml", Instant.now(), null, null,
+                "MINSK, 16 October (BelTA) – The talks went on.", "https://www.heise.de/news/1", "heise online news", null,
+                null, null, List.of())
+                .withOutlet(new RawArticle.Outlet("heise", "heise online", org.newspipeline.contract.Source.Kind.OUTLET, "DE"));
+        LayoutParser layout = new LayoutParser(line -> REGISTRY.byClosingCredit(line).isPresent());
+        Source s = new SourceResolver(REGISTRY).resolve(raw, layout.parse(raw.body(), null));
+        assertEquals(new Source("heise online", Source.Kind.OUTLET, Evidence.FEED), s);
+    }
+
+    @Test
     void with_nothing_else_the_url_host_decides_and_else_nobody_is_known() {
         assertEquals(Source.UNKNOWN, resolve("http", null, null, "Some text without credits."));
         assertEquals(Source.UNKNOWN, resolve("http", null, "not a url at all", "Some text."));

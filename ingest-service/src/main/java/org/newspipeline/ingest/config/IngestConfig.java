@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Settings of ingest-service; each has an environment override (INGEST_INBOX_DIR, ...). */
@@ -30,13 +29,11 @@ public interface IngestConfig {
     @WithDefault("20s")
     Duration publishTimeout();
 
-    /** Where per-feed state (ETag, Last-Modified, last poll) is kept across restarts. */
-    @WithDefault(".ingest-state")
-    Path stateDir();
-
     Inbox inbox();
 
     Feeds feeds();
+
+    Sources sources();
 
     Fetch fetch();
 
@@ -69,16 +66,50 @@ public interface IngestConfig {
         Duration settle();
     }
 
+    /** Polling the feeds and sitemaps of the sources this replica owns. */
     interface Feeds {
-        /** RSS 2.0 or Atom feed URLs; none by default. */
-        Optional<List<String>> urls();
-
+        /** The first interval of a new feed; it then follows how often the feed has new items. */
         @WithDefault("5m")
         Duration pollInterval();
 
-        /** Hosts whose feeds are polled at once; the feeds of one host are polled one after another. */
-        @WithDefault("8")
+        /** The shortest interval, however busy the feed (a Cache-Control, ttl or Retry-After may ask for longer). */
+        @WithDefault("2m")
+        Duration minInterval();
+
+        /** The longest interval, however quiet the feed or long its failures. */
+        @WithDefault("6h")
+        Duration maxInterval();
+
+        /** Hosts polled at once (each host one request at a time); mostly waiting on the network. */
+        @WithDefault("64")
         int parallelHosts();
+
+        /** Failures in a row after which a feed is flagged as failing. */
+        @WithDefault("5")
+        int failuresFlagged();
+
+        /** Sitemap files read from one sitemap index per poll, newest first. */
+        @WithDefault("20")
+        int sitemapsPerIndex();
+    }
+
+    /** The source directory on Kafka, and how its partitions are divided among the replicas. */
+    interface Sources {
+        /** Partitions of {@code sources} and {@code sources.state}: the most replicas that share the polling. */
+        @WithDefault("12")
+        int partitions();
+
+        /** The consumer group whose members divide the sources among them. */
+        @WithDefault("ingest-sources")
+        String group();
+
+        /** A replica silent this long is taken for dead and its sources go to the others. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /** Sources at most in the directory (each costs memory in every replica). */
+        @WithDefault("20000")
+        int max();
     }
 
     /** Fetching the page behind each feed item, politely. */

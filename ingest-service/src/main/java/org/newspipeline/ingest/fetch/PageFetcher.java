@@ -46,7 +46,28 @@ public class PageFetcher {
         }
     });
 
-    private record Validators(String etag, String lastModified) {
+    /** ETag and Last-Modified of a document read before, for a conditional GET. */
+    public record Validators(String etag, String lastModified) {
+        public static final Validators NONE = new Validators(null, null);
+    }
+
+    /** What is asked for, and which media types are taken as it. */
+    public enum Accept {
+        PAGE("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", java.util.Set.of("text/html", "application/xhtml+xml")),
+        /** Feeds and sitemaps: servers label them every which way (text/html included), so any type is read. */
+        XML("application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1", null);
+
+        private final String header;
+        private final java.util.Set<String> mediaTypes;
+
+        Accept(String header, java.util.Set<String> mediaTypes) {
+            this.header = header;
+            this.mediaTypes = mediaTypes;
+        }
+
+        boolean takes(String mediaType) {
+            return mediaTypes == null || mediaType.isEmpty() || mediaTypes.contains(mediaType);
+        }
     }
 
     public PageFetcher(IngestConfig config, RobotsRules robots) {
@@ -85,7 +106,13 @@ public class PageFetcher {
         return config.agent() + "/1.0" + config.contactUrl().filter(u -> !u.isBlank()).map(u -> " (+" + u + ")").orElse("");
     }
 
+    /** A web page, conditionally when it was read before. */
     public FetchResult fetch(URI url) {
+        return fetch(url, Accept.PAGE, validators.getOrDefault(url, Validators.NONE));
+    }
+
+    /** A document of that kind, conditionally on what the caller remembers of it. */
+    public FetchResult fetch(URI url, Accept accept, Validators known) {
         URI at = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!isWeb(at)) {
@@ -100,7 +127,8 @@ public class PageFetcher {
             }
             FetchResult.Failure failure;
             try {
-                HttpResponse<InputStream> response = send(http, request(at), config.timeout());
+                HttpResponse<InputStream> response = send(http, request(at, accept, at.equals(url) ? known : Validators.NONE),
+                        config.timeout());
                 int status = response.statusCode();
                 if (status >= 300 && status < 400 && status != 304) {
                     response.body().close();
@@ -111,7 +139,7 @@ public class PageFetcher {
                     at = at.resolve(location.get().strip());
                     continue;
                 }
-                return read(at, response);
+                return read(at, response, accept);
             } catch (IllegalArgumentException e) {
                 return new FetchResult.Failure(0, "bad redirect target: " + e.getMessage(), false);
             } catch (java.net.http.HttpTimeoutException e) {
@@ -127,22 +155,21 @@ public class PageFetcher {
         return new FetchResult.Failure(0, "more than " + MAX_REDIRECTS + " redirects", false);
     }
 
-    private java.net.http.HttpRequest request(URI url) {
+    private java.net.http.HttpRequest request(URI url, Accept accept, Validators known) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(url).timeout(config.timeout())
                 .header("User-Agent", userAgent)
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .header("Accept", accept.header)
                 .GET();
-        Validators known = validators.get(url);
-        if (known != null && known.etag() != null) {
+        if (known.etag() != null) {
             request.header("If-None-Match", known.etag());
         }
-        if (known != null && known.lastModified() != null) {
+        if (known.lastModified() != null) {
             request.header("If-Modified-Since", known.lastModified());
         }
         return request.build();
     }
 
-    private FetchResult read(URI url, HttpResponse<InputStream> response) throws IOException {
+    private FetchResult read(URI url, HttpResponse<InputStream> response, Accept accept) throws IOException {
         int status = response.statusCode();
         try (InputStream body = response.body()) {
             if (status == 304) {
@@ -150,11 +177,11 @@ public class PageFetcher {
             }
             if (status != 200) {
                 boolean retryable = status == 408 || status == 429 || status >= 500;
-                return new FetchResult.Failure(status, "HTTP " + status, retryable);
+                return new FetchResult.Failure(status, "HTTP " + status, retryable, retryAfter(response));
             }
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-            if (!mediaType.isEmpty() && !mediaType.equals("text/html") && !mediaType.equals("application/xhtml+xml")) {
+            if (!accept.takes(mediaType)) {
                 return new FetchResult.Failure(status, "Content-Type " + mediaType + " is not a web page", false);
             }
             long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -168,14 +195,22 @@ public class PageFetcher {
             if (html.length > config.maxBytes()) {
                 return tooLarge(status);
             }
-            validators.put(url, new Validators(response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null)));
-            return new FetchResult.Page(url, html, charset(contentType));
+            if (accept == Accept.PAGE) {
+                validators.put(url, new Validators(response.headers().firstValue("ETag").orElse(null),
+                        response.headers().firstValue("Last-Modified").orElse(null)));
+            }
+            return new FetchResult.Page(url, html, charset(contentType), response.headers());
         }
     }
 
+    /** Retry-After in seconds (the date form is rare enough to be read as absent). */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").filter(v -> v.strip().matches("\\d{1,9}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))).orElse(null);
+    }
+
     private FetchResult.Failure tooLarge(int status) {
-        return new FetchResult.Failure(status, "page larger than " + config.maxBytes() + " bytes", false);
+        return new FetchResult.Failure(status, "larger than " + config.maxBytes() + " bytes", false);
     }
 
     private static Charset charset(String contentType) {

@@ -50,6 +50,11 @@ public class RobotsRules {
                 : Optional.of(new FetchResult.Failure(0, "robots.txt disallows " + pathAndQuery + " for " + config.agent(), false));
     }
 
+    /** The sitemaps the host's robots.txt names (read now if it was not yet). */
+    public java.util.List<String> sitemaps(URI url) {
+        return entry(url).rules().sitemaps();
+    }
+
     /** The host's Crawl-delay, when its robots.txt (already read) asks for one. */
     public Optional<Duration> crawlDelay(String url) {
         try {

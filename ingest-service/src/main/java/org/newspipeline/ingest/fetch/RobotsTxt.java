@@ -47,6 +47,11 @@ public final class RobotsTxt {
         return rules.isAllowed(BASE + (pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery));
     }
 
+    /** The {@code Sitemap:} lines: absolute web URLs only. */
+    public List<String> sitemaps() {
+        return rules.getSitemaps().stream().filter(org.newspipeline.contract.WebUrls::isWebUrl).distinct().toList();
+    }
+
     public Optional<Duration> crawlDelay() {
         long delay = rules.getCrawlDelay();
         return delay == BaseRobotRules.UNSET_CRAWL_DELAY || delay < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(delay));

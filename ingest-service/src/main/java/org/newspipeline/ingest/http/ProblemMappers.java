@@ -18,6 +18,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidSource(org.newspipeline.ingest.source.InvalidSourceException e) {
+        return e.status() == 503 ? Problem.builder(503, e.getMessage()).header("Retry-After", "5").build()
+                : Problem.response(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response directoryAway(org.newspipeline.ingest.source.SourcesUnavailableException e) {
+        return Problem.builder(503, e.getMessage()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public Response busy(PageReader.ReadersBusyException e) {
         return Problem.builder(503, e.getMessage()).header("Retry-After", "5").build();
     }

@@ -10,7 +10,8 @@ import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.ingest.feed.FeedPoller;
-import org.newspipeline.ingest.feed.FeedState;
+import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.ingest.feed.TestSources;
 import org.newspipeline.ingest.fetch.LocalWeb.Answer;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
@@ -73,12 +74,12 @@ class FeedFetchTest {
         assumeTrue(Files.isDirectory(CAPTURES), "skipped: ../shared/data/feeds is not beside this clone");
         String feed = Files.readString(CAPTURES.resolve("rss-parser_guardian.rss"))
                 .replace("https://www.theguardian.com/", "http://www.theguardian.com/");
-        WEB.site("local", path -> path.equals("/guardian.rss") ? Answer.html(feed) : null);
+        WEB.site(LocalWeb.FEEDS, path -> path.equals("/guardian.rss") ? Answer.html(feed) : null);
         WEB.site("www.theguardian.com", path -> path.equals("/robots.txt") ? Answer.text("User-agent: *\nDisallow: /private/\n")
                 : Answer.html(page(path, "")));
         List<String> links = links(feed);
 
-        FeedState state = poller.poll(WEB.direct("/guardian.rss"));
+        FeedStatus state = TestSources.poll(poller, WEB.direct("/guardian.rss"));
 
         assertNull(state.lastError());
         List<RawArticle> stored = awaitItems(WEB.direct("/guardian.rss"), links.size(),
@@ -96,12 +97,12 @@ class FeedFetchTest {
         assumeTrue(Files.isDirectory(CAPTURES), "skipped: ../shared/data/feeds is not beside this clone");
         String feed = new String(Files.readAllBytes(CAPTURES.resolve("rss-parser_uolNoticias.rss")), StandardCharsets.ISO_8859_1)
                 .replace("https://", "http://");
-        WEB.site("local", path -> path.equals("/uol.rss") ? new Answer(200, "application/rss+xml; charset=iso-8859-1",
+        WEB.site(LocalWeb.FEEDS, path -> path.equals("/uol.rss") ? new Answer(200, "application/rss+xml; charset=iso-8859-1",
                 feed.getBytes(StandardCharsets.ISO_8859_1), Map.of(), Duration.ZERO) : null);
         // The items link to a dozen UOL and Folha hosts; each answers with a page and no robots.txt.
         WEB.site("*", path -> path.equals("/robots.txt") ? Answer.status(404) : Answer.html(page(path, "")));
 
-        poller.poll(WEB.direct("/uol.rss"));
+        TestSources.poll(poller, WEB.direct("/uol.rss"));
 
         List<RawArticle> stored = awaitItems(WEB.direct("/uol.rss"), links(feed).size(), a -> true);
         for (RawArticle item : stored) {
@@ -134,10 +135,10 @@ class FeedFetchTest {
                     .append(".</description><pubDate>Tue, 26 May 2020 10:00:00 GMT</pubDate></item>");
         }
         String feedPath = "/" + site + ".rss";
-        WEB.site("local", path -> path.equals(feedPath) ? Answer.html(
+        WEB.site(LocalWeb.FEEDS, path -> path.equals(feedPath) ? Answer.html(
                 "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile</title>" + items + "</channel></rss>") : null);
 
-        poller.poll(WEB.direct(feedPath));
+        TestSources.poll(poller, WEB.direct(feedPath));
 
         List<RawArticle> out = awaitItems(WEB.direct(feedPath), paths.size(), a -> true);
         RawArticle moved = find(out, "/story");
@@ -146,7 +147,7 @@ class FeedFetchTest {
         assertTrue(moved.body().contains("FULLTEXT story"));
         assertFetch(out, site, "/private/secret", 0, "robots.txt disallows /private/");
         assertFetch(out, site, "/missing", 404, "HTTP 404");
-        assertFetch(out, site, "/huge", 200, "page larger than");
+        assertFetch(out, site, "/huge", 200, "larger than");
         assertFetch(out, site, "/photo.png", 200, "Content-Type image/png is not a web page");
         assertFetch(out, site, "/slow", 0, "");
         assertFetch(out, site, "/empty", 200, "no main text on the page");

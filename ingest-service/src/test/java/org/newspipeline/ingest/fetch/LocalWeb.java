@@ -1,5 +1,6 @@
 package org.newspipeline.ingest.fetch;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -46,7 +48,7 @@ public final class LocalWeb {
     private static LocalWeb instance;
 
     private final HttpServer server;
-    private final Map<String, Function<String, Answer>> sites = new ConcurrentHashMap<>();
+    private final Map<String, BiFunction<String, Headers, Answer>> sites = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
@@ -78,13 +80,21 @@ public final class LocalWeb {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** A URL on the server itself, for feeds (fetched without the proxy). */
+    /** The host tests serve feeds from. */
+    public static final String FEEDS = "feeds.local";
+
+    /** A URL on {@link #FEEDS}. */
     public String direct(String path) {
-        return proxy() + path;
+        return "http://" + FEEDS + path;
     }
 
     /** @param site answers for every path of the host ({@code *}: of every host without its own); null means 404 */
     public void site(String host, Function<String, Answer> site) {
+        sites.put(host, (path, headers) -> site.apply(path));
+    }
+
+    /** A site that reads the request's headers (conditional GETs, the User-Agent). */
+    public void site(String host, BiFunction<String, Headers, Answer> site) {
         sites.put(host, site);
     }
 
@@ -107,8 +117,8 @@ public final class LocalWeb {
         AtomicInteger now = inFlight.computeIfAbsent(host, h -> new AtomicInteger());
         mostInFlight.computeIfAbsent(host, h -> new AtomicInteger()).accumulateAndGet(now.incrementAndGet(), Math::max);
         try {
-            Function<String, Answer> site = sites.getOrDefault(host, sites.get("*"));
-            Answer answer = site == null ? null : site.apply(path);
+            BiFunction<String, Headers, Answer> site = sites.getOrDefault(host, sites.get("*"));
+            Answer answer = site == null ? null : site.apply(path, exchange.getRequestHeaders());
             if (answer == null) {
                 answer = Answer.status(404);
             }

@@ -50,8 +50,7 @@ public final class IngestBenchmark {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             double kafkaCeiling = Ceilings.kafkaProduce(infra.kafkaBootstrapServers());
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", "ingest-service", port,
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "INGEST_INBOX_DIR", inbox.toString(),
-                            "INGEST_STATE_DIR", dir.resolve("state").toString()),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "INGEST_INBOX_DIR", inbox.toString()),
                     ServiceProcess.jvmOptions("ingest-service"), dir.resolve("logs"))) {
                 ingest.awaitReady(Duration.ofSeconds(60));
                 batch(ingest.url(), 2_000); // warm-up

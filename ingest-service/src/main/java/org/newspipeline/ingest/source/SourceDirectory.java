@@ -1,0 +1,247 @@
+package org.newspipeline.ingest.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.contract.LanguageCodes;
+import org.newspipeline.contract.Source;
+import org.newspipeline.contract.WebUrls;
+import org.newspipeline.ingest.config.IngestConfig;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The directory's rules: what a source may hold (web URLs only, ISO codes, bounded lists), ids made
+ * from the homepage's host, one feed belonging to one source, and the list's filters.
+ */
+@ApplicationScoped
+public class SourceDirectory {
+
+    static final int MAX_FEEDS = 50;
+    static final int MAX_NAME_CHARS = 200;
+    static final int MAX_URL_CHARS = 2048;
+    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+
+    /** A filter of the list; null fields do not filter. {@code q} matches name, id or homepage. */
+    public record Filter(String q, String country, String language, Source.Kind kind, FeedStatus.Health health,
+                         Boolean paused) {
+    }
+
+    private final SourceTopics topics;
+    private final int max;
+
+    public SourceDirectory(SourceTopics topics, IngestConfig config) {
+        this.topics = topics;
+        this.max = config.sources().max();
+    }
+
+    public Optional<Source> get(String id) {
+        return topics.source(id);
+    }
+
+    public List<Source> list(Filter filter) {
+        String q = filter.q() == null ? null : filter.q().toLowerCase(Locale.ROOT);
+        return topics.sources().stream()
+                .filter(s -> q == null || s.id().contains(q) || s.name().toLowerCase(Locale.ROOT).contains(q)
+                        || s.homepage().toLowerCase(Locale.ROOT).contains(q))
+                .filter(s -> filter.country() == null || filter.country().equalsIgnoreCase(s.country()))
+                .filter(s -> filter.language() == null || filter.language().equalsIgnoreCase(s.language()))
+                .filter(s -> filter.kind() == null || filter.kind() == s.kind())
+                .filter(s -> filter.paused() == null || filter.paused() == s.paused())
+                .filter(s -> filter.health() == null || health(s) == filter.health())
+                .sorted(Comparator.comparing(Source::id))
+                .toList();
+    }
+
+    public SourceView view(Source source) {
+        List<FeedStatus> feeds = feeds(source);
+        return SourceView.of(source, worst(feeds), feeds);
+    }
+
+    /** The source's feeds' state, each feed or sitemap once. */
+    public List<FeedStatus> feeds(Source source) {
+        List<FeedStatus> feeds = new ArrayList<>();
+        for (String url : urls(source)) {
+            feeds.add(topics.feed(url).filter(f -> f.sourceId().equals(source.id())).orElse(FeedStatus.first(source.id(), url)));
+        }
+        return feeds;
+    }
+
+    /** The worst of its feeds' health: one failing or silent feed flags the source. */
+    public FeedStatus.Health health(Source source) {
+        return worst(feeds(source));
+    }
+
+    private static FeedStatus.Health worst(List<FeedStatus> feeds) {
+        return feeds.stream().map(FeedStatus::health)
+                .max(Comparator.comparingInt(SourceDirectory::severity)).orElse(FeedStatus.Health.NEW);
+    }
+
+    private static int severity(FeedStatus.Health health) {
+        return switch (health) {
+            case OK -> 0;
+            case NEW -> 1;
+            case SILENT -> 2;
+            case FAILING -> 3;
+        };
+    }
+
+    /** Creates a source (409 when the id or one of its feeds is taken). */
+    public Source create(SourceRequest request) {
+        Source source = validate(request, null);
+        if (topics.source(source.id()).isPresent()) {
+            throw new InvalidSourceException(409, "a source with id '" + source.id() + "' exists; PUT /sources/" + source.id() + " changes it");
+        }
+        if (topics.sources().size() >= max) {
+            throw new InvalidSourceException(409, "the directory holds its most sources (" + max + ", ingest.sources.max)");
+        }
+        topics.put(source);
+        return source;
+    }
+
+    /** Replaces a source's fields with the request's (absent ones keep their value). */
+    public Source update(String id, SourceRequest request) {
+        Source before = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new InvalidSourceException(400, "id: a source's id cannot change (it is '" + id + "')");
+        }
+        Source source = validate(merge(before, request), id);
+        topics.put(source);
+        return source;
+    }
+
+    public Source pause(String id, boolean paused) {
+        Source before = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
+        Source after = before.withPaused(paused, Instant.now());
+        topics.put(after);
+        return after;
+    }
+
+    public void delete(String id) {
+        Source source = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
+        topics.delete(source);
+    }
+
+    /** An id for a homepage's host not yet taken: {@code www.reuters.com} gives {@code reuters-com}. */
+    public String freeId(String homepage) {
+        String host = WebUrls.host(homepage).orElse("source").replaceFirst("^www\\.", "");
+        String base = host.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        base = base.isEmpty() ? "source" : base.substring(0, Math.min(56, base.length())).replaceAll("-+$", "");
+        String id = base;
+        for (int n = 2; topics.source(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private static SourceRequest merge(Source s, SourceRequest r) {
+        return new SourceRequest(s.id(), r.name() != null ? r.name() : s.name(), r.homepage() != null ? r.homepage() : s.homepage(),
+                r.country() != null ? r.country() : s.country(), r.language() != null ? r.language() : s.language(),
+                r.kind() != null ? r.kind() : s.kind().name(), r.feeds() != null ? r.feeds() : s.feeds(),
+                r.sitemaps() != null ? r.sitemaps() : s.sitemaps(), r.perHostDelay() != null ? r.perHostDelay() : s.perHostDelay(),
+                r.paused() != null ? r.paused() : s.paused());
+    }
+
+    private Source validate(SourceRequest r, String existingId) {
+        String homepage = url("homepage", r.homepage());
+        if (homepage == null) {
+            throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
+        }
+        String id = existingId != null ? existingId : r.id() == null ? freeId(homepage) : r.id();
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidSourceException(400, "id: lower-case letters, digits and hyphens, at most 64, not starting or ending with a hyphen");
+        }
+        String name = r.name() == null || r.name().isBlank() ? WebUrls.host(homepage).orElse(homepage) : r.name().strip();
+        if (name.length() > MAX_NAME_CHARS || name.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
+            throw new InvalidSourceException(400, "name: at most " + MAX_NAME_CHARS + " characters, no control characters");
+        }
+        if (r.country() != null && !COUNTRY.matcher(r.country()).matches()) {
+            throw new InvalidSourceException(400, "country: an ISO 3166-1 alpha-2 code such as GB");
+        }
+        String language = null;
+        if (r.language() != null) {
+            language = LanguageCodes.normalize(r.language())
+                    .orElseThrow(() -> new InvalidSourceException(400, "language: an ISO 639-1 code such as en"));
+        }
+        if (r.perHostDelay() != null && (r.perHostDelay() < 0 || r.perHostDelay() > 3600)) {
+            throw new InvalidSourceException(400, "perHostDelay: seconds from 0 to 3600");
+        }
+        Source.Kind kind = kind(r.kind());
+        List<String> feeds = urls("feeds", r.feeds());
+        List<String> sitemaps = urls("sitemaps", r.sitemaps());
+        for (String feed : concat(feeds, sitemaps)) {
+            Optional<Source> owner = topics.sources().stream()
+                    .filter(s -> !s.id().equals(id) && (s.feeds().contains(feed) || s.sitemaps().contains(feed))).findFirst();
+            if (owner.isPresent()) {
+                throw new InvalidSourceException(409, "feeds: " + feed + " belongs to source '" + owner.get().id() + "'");
+            }
+        }
+        return new Source(Source.SCHEMA_VERSION, id, name, homepage, r.country() == null ? null : r.country().toUpperCase(Locale.ROOT),
+                language, kind, feeds, sitemaps, r.perHostDelay(), Boolean.TRUE.equals(r.paused()), Instant.now());
+    }
+
+    /** A kind named in any case; absent means an outlet. */
+    public static Source.Kind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return Source.Kind.OUTLET;
+        }
+        try {
+            return Source.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSourceException(400, "kind: one of " + java.util.Arrays.toString(Source.Kind.values()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static List<String> urls(String field, List<String> urls) {
+        if (urls == null) {
+            return List.of();
+        }
+        if (urls.size() > MAX_FEEDS) {
+            throw new InvalidSourceException(400, field + ": at most " + MAX_FEEDS);
+        }
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        for (String url : urls) {
+            distinct.add(url(field, url));
+        }
+        distinct.remove(null);
+        return List.copyOf(distinct);
+    }
+
+    private static String url(String field, String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        if (u.length() > MAX_URL_CHARS || !WebUrls.isWebUrl(u)) {
+            throw new InvalidSourceException(400, field + ": " + abbreviate(u) + " is not an http(s) URL");
+        }
+        try {
+            java.net.URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSourceException(400, field + ": " + abbreviate(u) + " is not a valid URL");
+        }
+        return u;
+    }
+
+    private static String abbreviate(String s) {
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
+    }
+
+    static List<String> urls(Source source) {
+        return concat(source.feeds(), source.sitemaps());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        b.stream().filter(u -> !all.contains(u)).forEach(all::add);
+        return all;
+    }
+}

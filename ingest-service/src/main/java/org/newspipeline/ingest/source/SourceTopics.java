@@ -1,0 +1,306 @@
+package org.newspipeline.ingest.source;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.contract.Source;
+import org.newspipeline.contract.SourcePartitions;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.config.KafkaClients;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The source directory ({@code sources}) and the polling state of every source
+ * ({@code sources.state}), both compacted and partitioned alike by host, read whole by every
+ * replica from the beginning and then followed. The directory is written by whichever replica
+ * took the API call; a partition's state only by the replica that owns it ({@link SourceOwnership}),
+ * whose own copy of it is then the newest, so the follower leaves owned partitions' state alone.
+ */
+@ApplicationScoped
+public class SourceTopics {
+
+    private static final Logger LOG = Logger.getLogger(SourceTopics.class);
+    private static final Duration READ_BACK = Duration.ofSeconds(15);
+
+    private final KafkaClients clients;
+    private final int partitions;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Map<String, FeedStatus> feeds = new ConcurrentHashMap<>();
+    private final Map<String, PendingFetch> fetches = new ConcurrentHashMap<>();
+    /** The next offset the follower will apply, per partition of both topics. */
+    private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+    private KafkaProducer<String, byte[]> producer;
+
+    public SourceTopics(KafkaClients clients, IngestConfig config) {
+        this.clients = clients;
+        this.partitions = config.sources().partitions();
+    }
+
+    /** Before the pollers and the API: the directory as it stands is read before anything uses it. */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+        ensureTopics();
+        producer = new KafkaProducer<>(clients.config(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.config(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> all = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            all.add(new TopicPartition(Topics.SOURCES, p));
+            all.add(new TopicPartition(Topics.SOURCE_STATE, p));
+        }
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
+        long deadline = System.nanoTime() + READ_BACK.toNanos();
+        try {
+            Map<TopicPartition, Long> end = consumer.endOffsets(all, READ_BACK);
+            while (!caughtUp(end) && System.nanoTime() < deadline) {
+                apply(consumer.poll(Duration.ofMillis(200)));
+                all.forEach(tp -> applied.put(tp, consumer.position(tp)));
+            }
+            LOG.infof("%d sources, %d feed states and %d pending page fetches read back", sources.size(), feeds.size(),
+                    fetches.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read %s at start-up (%s); sources are polled once it answers", Topics.SOURCES, e.getMessage());
+        }
+        Thread follower = new Thread(() -> follow(consumer, all), "source-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public int partitionOf(Source source) {
+        return SourcePartitions.of(source.host(), partitions);
+    }
+
+    public Collection<Source> sources() {
+        return sources.values();
+    }
+
+    public Optional<Source> source(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    /** Writes a source and waits until this replica applied it, so the caller's next request sees it. */
+    public void put(Source source) {
+        Source before = sources.get(source.id());
+        int partition = partitionOf(source);
+        if (before != null && partitionOf(before) != partition) {
+            // A new homepage host moves the source: its old record goes, so compaction forgets it.
+            send(Topics.SOURCES, partitionOf(before), source.id(), null);
+        }
+        awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), ContractJson.write(source)));
+    }
+
+    public void delete(Source source) {
+        int partition = partitionOf(source);
+        awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), null));
+    }
+
+    public Optional<FeedStatus> feed(String url) {
+        return Optional.ofNullable(feeds.get(url));
+    }
+
+    /** Records a feed's state; the owner's copy is current at once, the topic's shortly after. */
+    public void putFeed(int partition, FeedStatus status) {
+        feeds.put(status.url(), status);
+        sendQuietly(partition, status.key(), ContractJson.write(status));
+    }
+
+    /** Forgets a feed no source lists any more. */
+    public void removeFeed(int partition, String url) {
+        if (feeds.remove(url) != null) {
+            sendQuietly(partition, FeedStatus.key(url), null);
+        }
+    }
+
+    public Collection<PendingFetch> fetches() {
+        return fetches.values();
+    }
+
+    public boolean hasFetch(String url) {
+        return fetches.containsKey(url);
+    }
+
+    public int pendingFetches() {
+        return fetches.size();
+    }
+
+    public void putFetch(PendingFetch fetch) {
+        fetches.put(fetch.item().url(), fetch);
+        sendQuietly(fetch.partition(), fetch.key(), ContractJson.write(fetch));
+    }
+
+    public void removeFetch(PendingFetch fetch) {
+        fetches.remove(fetch.item().url());
+        sendQuietly(fetch.partition(), fetch.key(), null);
+    }
+
+    /** Whether the follower has applied each partition up to these offsets (taken when a partition was assigned). */
+    public boolean caughtUp(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> applied.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** From now on this replica's copy of the partition's state is the newest: it alone writes it. */
+    void own(int partition, boolean owns) {
+        if (owns) {
+            owned.add(partition);
+        } else {
+            owned.remove(partition);
+        }
+    }
+
+    private void follow(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> all) {
+        try (consumer) {
+            while (running) {
+                try {
+                    apply(consumer.poll(Duration.ofMillis(250)));
+                    all.forEach(tp -> applied.put(tp, consumer.position(tp)));
+                } catch (RuntimeException e) {
+                    // The broker away: the consumer reconnects by itself; only the wait is ours.
+                    LOG.debugf("source follower: %s", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void apply(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() == null) {
+                continue;
+            }
+            try {
+                if (record.topic().equals(Topics.SOURCES)) {
+                    applySource(record);
+                } else if (!owned.contains(record.partition())) {
+                    applyState(record);
+                }
+            } catch (RuntimeException e) {
+                // One unreadable record never stops the others.
+                LOG.warnf("%s record at %d/%d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+    }
+
+    private void applySource(ConsumerRecord<String, byte[]> record) {
+        if (record.value() != null) {
+            sources.put(record.key(), ContractJson.read(record.value(), Source.class));
+            return;
+        }
+        // The tombstone of a source that moved to another partition must not delete its new record.
+        sources.computeIfPresent(record.key(), (id, s) -> partitionOf(s) == record.partition() ? null : s);
+    }
+
+    private void applyState(ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        if (key.startsWith("feed:")) {
+            String url = key.substring("feed:".length());
+            if (record.value() == null) {
+                feeds.remove(url);
+            } else {
+                feeds.put(url, ContractJson.read(record.value(), FeedStatus.class));
+            }
+        } else if (key.startsWith("fetch:")) {
+            String url = key.substring("fetch:".length());
+            if (record.value() == null) {
+                fetches.remove(url);
+            } else {
+                fetches.put(url, ContractJson.read(record.value(), PendingFetch.class));
+            }
+        }
+    }
+
+    private long send(String topic, int partition, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get(20, TimeUnit.SECONDS).offset();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new SourcesUnavailableException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourcesUnavailableException(e);
+        }
+    }
+
+    /** State is written as it changes; a write lost while the broker is away is redone at the next change. */
+    private void sendQuietly(int partition, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(Topics.SOURCE_STATE, partition, key, value), (metadata, e) -> {
+            if (e != null) {
+                LOG.warnf("source state %s not written: %s", key, e.getMessage());
+            }
+        });
+    }
+
+    private void awaitApplied(int partition, long offset) {
+        TopicPartition tp = new TopicPartition(Topics.SOURCES, partition);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (applied.getOrDefault(tp, 0L) <= offset && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensureTopics() {
+        try (Admin admin = Admin.create(clients.config(Map.of()))) {
+            for (String topic : List.of(Topics.SOURCES, Topics.SOURCE_STATE)) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)
+                            .configs(Map.of("cleanup.policy", "compact")))).all().get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("could not create %s: %s", topic, e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            LOG.warnf("could not create the source topics: %s", e.getMessage());
+        }
+    }
+}
