@@ -34,10 +34,6 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
-    /** How an OPML import went: sources created, sources that got more feeds, outlines refused and why. */
-    public record ImportResult(int created, int updated, int unchanged, List<String> rejected) {
-    }
-
     private final SourceDirectory directory;
     private final FeedDiscovery discovery;
 
@@ -120,34 +116,11 @@ public class SourceResource {
     @Path("/opml")
     @Consumes({Opml.MEDIA_TYPE, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Operation(summary = "Imports an OPML document: a source per site, feeds added to a source with the same homepage")
-    public ImportResult importOpml(String body) {
+    public SourceDirectory.ImportResult importOpml(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidSourceException(400, "body: an OPML document");
         }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<String> rejected = new ArrayList<>();
-        List<Source> all = directory.list(new SourceDirectory.Filter(null, null, null, null, null, null));
-        for (SourceRequest request : Opml.read(body)) {
-            try {
-                Source existing = all.stream().filter(s -> s.homepage().equals(request.homepage())).findFirst().orElse(null);
-                if (existing == null) {
-                    directory.create(request);
-                    created++;
-                } else if (existing.feeds().containsAll(request.feeds())) {
-                    unchanged++;
-                } else {
-                    List<String> feeds = new ArrayList<>(existing.feeds());
-                    request.feeds().stream().filter(f -> !feeds.contains(f)).forEach(feeds::add);
-                    directory.update(existing.id(), new SourceRequest(null, null, null, null, null, null, feeds, null, null, null));
-                    updated++;
-                }
-            } catch (InvalidSourceException e) {
-                rejected.add(request.homepage() + ": " + e.getMessage());
-            }
-        }
-        return new ImportResult(created, updated, unchanged, rejected);
+        return directory.importAll(Opml.read(body));
     }
 
     private static String blankToNull(String s) {

@@ -95,7 +95,7 @@ public class SourceDirectory {
 
     /** Creates a source (409 when the id or one of its feeds is taken). */
     public Source create(SourceRequest request) {
-        Source source = validate(request, null);
+        Source source = validate(request, request.id() == null ? freeId(request.homepage()) : request.id());
         if (topics.source(source.id()).isPresent()) {
             throw new InvalidSourceException(409, "a source with id '" + source.id() + "' exists; PUT /sources/" + source.id() + " changes it");
         }
@@ -104,6 +104,53 @@ public class SourceDirectory {
         }
         topics.put(source);
         return source;
+    }
+
+    /** How an import went: sources created, sources that got more feeds, those that had them all, and what was refused. */
+    public record ImportResult(int created, int updated, int unchanged, List<String> rejected) {
+    }
+
+    /**
+     * Adds what an import lists: a new source per new homepage (written together), more feeds to a
+     * source with the same homepage; a source the directory cannot take is reported, not fatal.
+     */
+    public ImportResult importAll(List<SourceRequest> requests) {
+        java.util.Map<String, Source> byHomepage = new java.util.HashMap<>();
+        topics.sources().forEach(s -> byHomepage.putIfAbsent(s.homepage(), s));
+        java.util.Set<String> takenIds = new java.util.HashSet<>();
+        java.util.Set<String> takenFeeds = new java.util.HashSet<>();
+        List<Source> created = new ArrayList<>();
+        int updated = 0;
+        int unchanged = 0;
+        List<String> rejected = new ArrayList<>();
+        for (SourceRequest request : requests) {
+            try {
+                Source existing = byHomepage.get(request.homepage());
+                if (existing == null) {
+                    if (topics.sources().size() + created.size() >= max) {
+                        throw new InvalidSourceException(409, "the directory holds its most sources (" + max + ", ingest.sources.max)");
+                    }
+                    Source source = validate(request, freeId(request.homepage(), takenIds));
+                    if (source.feeds().stream().anyMatch(takenFeeds::contains)) {
+                        throw new InvalidSourceException(409, "feeds: listed twice in this import");
+                    }
+                    takenIds.add(source.id());
+                    takenFeeds.addAll(source.feeds());
+                    created.add(source);
+                } else if (existing.feeds().containsAll(request.feeds())) {
+                    unchanged++;
+                } else {
+                    List<String> feeds = new ArrayList<>(existing.feeds());
+                    request.feeds().stream().filter(f -> !feeds.contains(f)).forEach(feeds::add);
+                    update(existing.id(), new SourceRequest(null, null, null, null, null, null, feeds, null, null, null));
+                    updated++;
+                }
+            } catch (InvalidSourceException e) {
+                rejected.add(request.homepage() + ": " + e.getMessage());
+            }
+        }
+        topics.putAll(created);
+        return new ImportResult(created.size(), updated, unchanged, rejected);
     }
 
     /** Replaces a source's fields with the request's (absent ones keep their value). */
@@ -131,11 +178,15 @@ public class SourceDirectory {
 
     /** An id for a homepage's host not yet taken: {@code www.reuters.com} gives {@code reuters-com}. */
     public String freeId(String homepage) {
+        return freeId(homepage, java.util.Set.of());
+    }
+
+    private String freeId(String homepage, java.util.Set<String> alsoTaken) {
         String host = WebUrls.host(homepage).orElse("source").replaceFirst("^www\\.", "");
         String base = host.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         base = base.isEmpty() ? "source" : base.substring(0, Math.min(56, base.length())).replaceAll("-+$", "");
         String id = base;
-        for (int n = 2; topics.source(id).isPresent(); n++) {
+        for (int n = 2; topics.source(id).isPresent() || alsoTaken.contains(id); n++) {
             id = base + "-" + n;
         }
         return id;
@@ -149,12 +200,12 @@ public class SourceDirectory {
                 r.paused() != null ? r.paused() : s.paused());
     }
 
-    private Source validate(SourceRequest r, String existingId) {
+    /** @param id the source's id: given, made for a new one, or the existing one's */
+    private Source validate(SourceRequest r, String id) {
         String homepage = url("homepage", r.homepage());
         if (homepage == null) {
             throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
         }
-        String id = existingId != null ? existingId : r.id() == null ? freeId(homepage) : r.id();
         if (!ID.matcher(id).matches()) {
             throw new InvalidSourceException(400, "id: lower-case letters, digits and hyphens, at most 64, not starting or ending with a hyphen");
         }

@@ -137,6 +137,27 @@ public class SourceTopics {
         awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), ContractJson.write(source)));
     }
 
+    /** Writes new sources at once (an import) and waits until this replica applied the last of them. */
+    public void putAll(List<Source> all) {
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+        for (Source source : all) {
+            sent.add(producer.send(new ProducerRecord<>(Topics.SOURCES, partitionOf(source), source.id(), ContractJson.write(source))));
+        }
+        Map<Integer, Long> last = new java.util.HashMap<>();
+        try {
+            for (var f : sent) {
+                var written = f.get(20, TimeUnit.SECONDS);
+                last.merge(written.partition(), written.offset(), Math::max);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new SourcesUnavailableException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourcesUnavailableException(e);
+        }
+        last.forEach(this::awaitApplied);
+    }
+
     public void delete(Source source) {
         int partition = partitionOf(source);
         awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), null));
