@@ -40,6 +40,11 @@ public record Source(int schemaVersion, String id, String name, String homepage,
         return WebUrls.host(homepage).orElse(homepage.toLowerCase(Locale.ROOT));
     }
 
+    /** Its feeds, then its sitemaps, each once: what is polled for it. */
+    public List<String> urls() {
+        return java.util.stream.Stream.concat(feeds.stream(), sitemaps.stream()).distinct().toList();
+    }
+
     public Source withPaused(boolean paused, Instant at) {
         return new Source(schemaVersion, id, name, homepage, country, language, kind, feeds, sitemaps, perHostDelay,
                 paused, at);

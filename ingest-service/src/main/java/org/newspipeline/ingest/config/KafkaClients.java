@@ -3,15 +3,11 @@ package org.newspipeline.ingest.config;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.newspipeline.contract.ClientSettings;
 
-import java.util.HashMap;
 import java.util.Map;
 
-/**
- * Settings for the Kafka clients this service makes by hand: Quarkus' shared {@code kafka.*}
- * configuration (bootstrap servers, and security settings when a cluster asks for them) under the
- * client's own.
- */
+/** The settings of the Kafka clients this service makes by hand ({@link ClientSettings}). */
 @ApplicationScoped
 public class KafkaClients {
 
@@ -23,14 +19,6 @@ public class KafkaClients {
     }
 
     public Map<String, Object> config(Map<String, Object> own) {
-        Map<String, Object> config = new HashMap<>();
-        shared.forEach((key, value) -> {
-            // The shared map also holds Quarkus' and SmallRye's own keys; Kafka clients warn about those.
-            if (!key.startsWith("quarkus.") && !key.equals("health-enabled")) {
-                config.put(key, value);
-            }
-        });
-        config.putAll(own);
-        return config;
+        return ClientSettings.of(shared, own);
     }
 }

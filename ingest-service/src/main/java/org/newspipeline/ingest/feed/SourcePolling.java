@@ -67,8 +67,7 @@ public class SourcePolling {
             Instant now = Instant.now();
             for (Source source : topics.sources()) {
                 if (!source.paused() && ownership.owns(source)) {
-                    source.feeds().forEach(url -> pollIfDue(source, url, now));
-                    source.sitemaps().forEach(url -> pollIfDue(source, url, now));
+                    source.urls().forEach(url -> pollIfDue(source, url, now));
                 }
             }
         } catch (RuntimeException e) {

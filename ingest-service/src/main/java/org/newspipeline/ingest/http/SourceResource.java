@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
+import org.newspipeline.contract.SourceHealth;
 import org.newspipeline.ingest.feed.FeedDiscovery;
 import org.newspipeline.ingest.source.InvalidSourceException;
 import org.newspipeline.ingest.source.Opml;
 import org.newspipeline.ingest.source.SourceDirectory;
 import org.newspipeline.ingest.source.SourceRequest;
-import org.newspipeline.ingest.source.SourceView;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class SourceResource {
 
     @GET
     @Operation(summary = "Sources, filtered by text (q: id, name or homepage), country, language, kind, health or paused")
-    public List<SourceView> list(@QueryParam("q") String q, @QueryParam("country") String country,
+    public List<SourceHealth> list(@QueryParam("q") String q, @QueryParam("country") String country,
                                  @QueryParam("language") String language, @QueryParam("kind") String kind,
                                  @QueryParam("health") String health, @QueryParam("paused") String paused) {
         var filter = new SourceDirectory.Filter(blankToNull(q), blankToNull(country), blankToNull(language),
@@ -55,7 +55,7 @@ public class SourceResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One source with each feed's state: last success, last new item, failures, interval, health")
-    public SourceView get(@PathParam("id") String id) {
+    public SourceHealth get(@PathParam("id") String id) {
         return directory.view(directory.get(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'")));
     }
 
@@ -75,7 +75,7 @@ public class SourceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes a source's fields (those given; feeds and sitemaps are replaced as lists)")
-    public SourceView update(@PathParam("id") String id, SourceRequest request) {
+    public SourceHealth update(@PathParam("id") String id, SourceRequest request) {
         if (request == null) {
             throw new InvalidSourceException(400, "body: a JSON object with the fields to change");
         }
@@ -85,14 +85,14 @@ public class SourceResource {
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Stops polling a source; it stays in the directory")
-    public SourceView pause(@PathParam("id") String id) {
+    public SourceHealth pause(@PathParam("id") String id) {
         return directory.view(directory.pause(id, true));
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Polls a paused source again")
-    public SourceView resume(@PathParam("id") String id) {
+    public SourceHealth resume(@PathParam("id") String id) {
         return directory.view(directory.pause(id, false));
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.Source;
+import org.newspipeline.contract.SourceHealth;
 import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.config.IngestConfig;
 
@@ -60,37 +61,13 @@ public class SourceDirectory {
                 .toList();
     }
 
-    public SourceView view(Source source) {
-        List<FeedStatus> feeds = feeds(source);
-        return SourceView.of(source, worst(feeds), feeds);
-    }
-
-    /** The source's feeds' state, each feed or sitemap once. */
-    public List<FeedStatus> feeds(Source source) {
-        List<FeedStatus> feeds = new ArrayList<>();
-        for (String url : urls(source)) {
-            feeds.add(topics.feed(url).filter(f -> f.sourceId().equals(source.id())).orElse(FeedStatus.first(source.id(), url)));
-        }
-        return feeds;
+    public SourceHealth view(Source source) {
+        return SourceHealth.of(source, url -> topics.feed(url).orElse(null));
     }
 
     /** The worst of its feeds' health: one failing or silent feed flags the source. */
     public FeedStatus.Health health(Source source) {
-        return worst(feeds(source));
-    }
-
-    private static FeedStatus.Health worst(List<FeedStatus> feeds) {
-        return feeds.stream().map(FeedStatus::health)
-                .max(Comparator.comparingInt(SourceDirectory::severity)).orElse(FeedStatus.Health.NEW);
-    }
-
-    private static int severity(FeedStatus.Health health) {
-        return switch (health) {
-            case OK -> 0;
-            case NEW -> 1;
-            case SILENT -> 2;
-            case FAILING -> 3;
-        };
+        return view(source).health();
     }
 
     /** Creates a source (409 when the id or one of its feeds is taken). */
@@ -284,10 +261,6 @@ public class SourceDirectory {
     private static String abbreviate(String s) {
         String printable = s.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
-    }
-
-    static List<String> urls(Source source) {
-        return concat(source.feeds(), source.sitemaps());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

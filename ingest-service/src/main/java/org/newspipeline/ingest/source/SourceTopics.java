@@ -8,24 +8,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.SourcePartitions;
+import org.newspipeline.contract.TopicFollower;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.ingest.config.IngestConfig;
 import org.newspipeline.ingest.config.KafkaClients;
@@ -59,10 +55,8 @@ public class SourceTopics {
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<String, FeedStatus> feeds = new ConcurrentHashMap<>();
     private final Map<String, PendingFetch> fetches = new ConcurrentHashMap<>();
-    /** The next offset the follower will apply, per partition of both topics. */
-    private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
-    private volatile boolean running = true;
+    private volatile TopicFollower follower;
     private KafkaProducer<String, byte[]> producer;
 
     public SourceTopics(KafkaClients clients, IngestConfig config) {
@@ -76,35 +70,15 @@ public class SourceTopics {
         producer = new KafkaProducer<>(clients.config(Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.config(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> all = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            all.add(new TopicPartition(Topics.SOURCES, p));
-            all.add(new TopicPartition(Topics.SOURCE_STATE, p));
-        }
-        consumer.assign(all);
-        consumer.seekToBeginning(all);
-        long deadline = System.nanoTime() + READ_BACK.toNanos();
-        try {
-            Map<TopicPartition, Long> end = consumer.endOffsets(all, READ_BACK);
-            while (!caughtUp(end) && System.nanoTime() < deadline) {
-                apply(consumer.poll(Duration.ofMillis(200)));
-                all.forEach(tp -> applied.put(tp, consumer.position(tp)));
-            }
-            LOG.infof("%d sources, %d feed states and %d pending page fetches read back", sources.size(), feeds.size(),
-                    fetches.size());
-        } catch (RuntimeException e) {
-            LOG.warnf("could not read %s at start-up (%s); sources are polled once it answers", Topics.SOURCES, e.getMessage());
-        }
-        Thread follower = new Thread(() -> follow(consumer, all), "source-follower");
-        follower.setDaemon(true);
-        follower.start();
+        follower = TopicFollower.start("source-follower", clients.config(Map.of()), List.of(Topics.SOURCES, Topics.SOURCE_STATE),
+                READ_BACK, this::apply);
+        LOG.infof("%d sources, %d feed states and %d pending page fetches read back", sources.size(), feeds.size(), fetches.size());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
+        if (follower != null) {
+            follower.close();
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
@@ -204,7 +178,7 @@ public class SourceTopics {
 
     /** Whether the follower has applied each partition up to these offsets (taken when a partition was assigned). */
     public boolean caughtUp(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> applied.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return follower != null && follower.caughtUp(ends);
     }
 
     /** From now on this replica's copy of the partition's state is the newest: it alone writes it. */
@@ -216,35 +190,14 @@ public class SourceTopics {
         }
     }
 
-    private void follow(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> all) {
-        try (consumer) {
-            while (running) {
-                try {
-                    apply(consumer.poll(Duration.ofMillis(250)));
-                    all.forEach(tp -> applied.put(tp, consumer.position(tp)));
-                } catch (RuntimeException e) {
-                    // The broker away: the consumer reconnects by itself; only the wait is ours.
-                    LOG.debugf("source follower: %s", e.getMessage());
-                }
-            }
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
         }
-    }
-
-    private void apply(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.key() == null) {
-                continue;
-            }
-            try {
-                if (record.topic().equals(Topics.SOURCES)) {
-                    applySource(record);
-                } else if (!owned.contains(record.partition())) {
-                    applyState(record);
-                }
-            } catch (RuntimeException e) {
-                // One unreadable record never stops the others.
-                LOG.warnf("%s record at %d/%d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            }
+        if (record.topic().equals(Topics.SOURCES)) {
+            applySource(record);
+        } else if (!owned.contains(record.partition())) {
+            applyState(record);
         }
     }
 
@@ -300,7 +253,7 @@ public class SourceTopics {
         TopicPartition tp = new TopicPartition(Topics.SOURCES, partition);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            while (applied.getOrDefault(tp, 0L) <= offset && System.nanoTime() < deadline) {
+            while (follower.applied(tp) <= offset && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {

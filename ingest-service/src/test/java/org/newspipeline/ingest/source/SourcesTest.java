@@ -231,7 +231,7 @@ class SourcesTest {
         WEB.site(host, path -> Answer.status(path.equals("/robots.txt") ? 404 : 500));
         String id = given().contentType(ContentType.JSON).body(Map.of("homepage", "http://" + host + "/",
                 "feeds", List.of("http://" + host + "/broken.rss"))).post("/sources").then().statusCode(201).extract().path("source.id");
-        var source = given().get("/sources/" + id).then().extract().as(SourceView.class).source();
+        var source = given().get("/sources/" + id).then().extract().as(org.newspipeline.contract.SourceHealth.class).source();
 
         for (int i = 0; i < 5; i++) {
             poller.poll(source, "http://" + host + "/broken.rss");

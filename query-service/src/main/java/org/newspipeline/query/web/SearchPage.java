@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.contract.SourceHealth;
+import org.newspipeline.query.source.SourceDirectory;
 import org.newspipeline.contract.WebUrls;
 import org.newspipeline.query.article.ArticleRepository;
 import org.newspipeline.query.entity.EntityDirectory;
@@ -50,18 +53,23 @@ public class SearchPage {
         static native TemplateInstance article(EnrichedArticle article, List<MarkedText.Segment> segments);
 
         static native TemplateInstance entity(EntityDirectory.Details entity, List<Bar> bars, List<Hit> newest);
+
+        static native TemplateInstance sources(List<SourceHealth> sources, String health, String error);
     }
 
     private final ArticleSearch search;
     private final Timeline timeline;
     private final ArticleRepository articles;
     private final EntityDirectory entities;
+    private final SourceDirectory sources;
 
-    public SearchPage(ArticleSearch search, Timeline timeline, ArticleRepository articles, EntityDirectory entities) {
+    public SearchPage(ArticleSearch search, Timeline timeline, ArticleRepository articles, EntityDirectory entities,
+                      SourceDirectory sources) {
         this.search = search;
         this.timeline = timeline;
         this.articles = articles;
         this.entities = entities;
+        this.sources = sources;
     }
 
     @GET
@@ -116,6 +124,22 @@ public class SearchPage {
                     "date", 10, null);
             return html(200, Templates.entity(d, bars(mentions), search.search(mentions).items()));
         }).orElseGet(() -> notFound("There is no entity named " + name + "."));
+    }
+
+    @GET
+    @Path("sources/directory")
+    @Operation(summary = "The sources ingest-service polls (HTML): each with its health, last success, last new item, "
+            + "items today against its usual day; ?health=failing|silent|new|ok filters")
+    public Response sourceDirectory(@QueryParam("health") String health) {
+        FeedStatus.Health filter = null;
+        if (health != null && !health.isBlank()) {
+            try {
+                filter = FeedStatus.Health.valueOf(health.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return html(400, Templates.sources(List.of(), null, "health: one of failing, silent, new, ok"));
+            }
+        }
+        return html(200, Templates.sources(sources.list(filter), filter == null ? null : filter.name(), null));
     }
 
     /** Months, or days when the dates asked for span three months or less. */

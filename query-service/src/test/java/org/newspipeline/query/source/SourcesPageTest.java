@@ -1,0 +1,79 @@
+package org.newspipeline.query.source;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.contract.Source;
+import org.newspipeline.contract.SourcePartitions;
+import org.newspipeline.contract.Topics;
+import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SharedInfrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The search site's Sources page reads the directory ingest-service writes on Kafka: here written
+ * by hand as ingest-service would (a source in its host's partition, its feed's state beside it).
+ */
+@QuarkusTest
+@QuarkusTestResource(PipelineTestResource.class)
+class SourcesPageTest {
+
+    private static final int PARTITIONS = 12;
+
+    @BeforeAll
+    static void topics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()))) {
+            var existing = admin.listTopics().names().get();
+            for (String topic : List.of(Topics.SOURCES, Topics.SOURCE_STATE)) {
+                if (!existing.contains(topic)) {
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                }
+            }
+        }
+    }
+
+    @Test
+    void sources_are_listed_with_their_health_and_filtered_by_it() {
+        String host = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String id = host.replace('.', '-');
+        String feed = "https://" + host + "/rss";
+        Source source = new Source(Source.SCHEMA_VERSION, id, "Failing Gazette " + id, "https://" + host + "/", "GB", "en",
+                Source.Kind.OUTLET, List.of(feed), List.of(), null, false, Instant.now());
+        FeedStatus failing = new FeedStatus(FeedStatus.SCHEMA_VERSION, id, feed, null, null, Instant.now(), Instant.now(), 600,
+                Instant.parse("2026-12-01T10:00:00Z"), null, "HTTP 500", 5, 12, 0, 0, List.of(3, 4, 0), FeedStatus.Health.FAILING);
+        int partition = SourcePartitions.of(host, PARTITIONS);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                SharedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SOURCES, partition, id, ContractJson.write(source)));
+            producer.send(new ProducerRecord<>(Topics.SOURCE_STATE, partition, failing.key(), ContractJson.write(failing)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/sources/directory").then().statusCode(200)
+                .body(containsString("Failing Gazette " + id)).body(containsString("HTTP 500")));
+        given().get("/sources/directory?health=failing").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Failing Gazette " + id)).body(containsString("×5")).body(containsString("0 (3.5)"));
+        given().get("/sources/directory?health=ok").then().statusCode(200).body(not(containsString("Failing Gazette " + id)));
+        given().get("/sources/directory?health=sick").then().statusCode(400).body(containsString("health: one of"));
+        given().get("/").then().statusCode(200).body(containsString("href=\"/sources/directory\""));
+    }
+}
