@@ -5,7 +5,10 @@
 #   3 enrich and 2 query replicas; every partition owned, by more than one member;
 #   5,000 unique articles posted while one enrich and one query replica are killed with SIGKILL;
 #   exactly 5,000 stored, no duplicates, every partition reassigned;
-#   throughput with 1 and with 3 enrich replicas.
+#   throughput with 1 and with 3 enrich replicas;
+#   2 ingest replicas dividing the source directory: 100 feeds on 20 hosts (a farm on the compose
+#   network's gateway, as the replicas' fetch proxy) imported as OPML, each polled exactly once,
+#   each item stored exactly once.
 # Skips (exit 0, saying why) only when no Docker engine can be started. Run after ./mvnw package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,12 +113,12 @@ await_stored() { # marker, expected
   log "FAILED: $(stored "$1") stored of $2"; exit 1
 }
 
-log "starting Kafka, PostgreSQL, ingest, 3 enrich and 2 query replicas"
+log "starting Kafka, PostgreSQL, 2 ingest, 3 enrich and 2 query replicas"
 started=$(date +%s)
-$COMPOSE up -d --scale enrich-service=3 --scale query-service=2
+$COMPOSE up -d --scale enrich-service=3 --scale query-service=2 --scale ingest-service=2
 await_healthy enrich-service 3
 await_healthy query-service 2
-await_healthy ingest-service 1
+await_healthy ingest-service 2
 log "all replicas healthy after $(( $(date +%s) - started )) s"
 docker images --format '{{.Repository}} {{.Size}}' | grep '^news-pipeline/' | sed 's/^/[containers] image /'
 
@@ -160,4 +163,57 @@ rate() { # replicas: articles stored per second for 2,000 posted at once
 }
 log "throughput with 1 enrich replica: $(rate 1) articles/s"
 log "throughput with 3 enrich replicas: $(rate 3) articles/s"
-log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL"
+
+# Sources: a feed farm on the compose network's gateway, reached by both ingest replicas as their
+# fetch proxy (so the feeds keep their own host names); each request is logged by the farm.
+gateway=$(docker network inspect "${PROJECT}_default" -f '{{(index .IPAM.Config 0).Gateway}}')
+farm_marker="farm$(date +%s%N)"
+farm_log=$(mktemp)
+python3 - "$gateway" "$farm_marker" "$farm_log" <<'PY' &
+import http.server, sys, threading
+gateway, marker, log = sys.argv[1], sys.argv[2], sys.argv[3]
+lock = threading.Lock()
+class Farm(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        url = self.path  # absolute: http://host/path, as a proxy receives it
+        with lock, open(log, "a") as f:
+            f.write(url + "\n")
+        host = url.split("/")[2]
+        if not host.startswith("farm-") or "/feed-" not in url:
+            self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
+        items = "".join(f"<item><title>{host} {url} story {i}</title><link>{url.replace('/feed-', '/story-')}-{i}</link>"
+                        f"<description>Story {i} of {url}, {marker}, says what happened.</description></item>" for i in range(2))
+        body = f"<?xml version='1.0'?><rss version='2.0'><channel><title>{host}</title>{items}</channel></rss>".encode()
+        self.send_response(200); self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer((gateway, 18099), Farm).serve_forever()
+PY
+farm=$!
+INGEST_FETCH_PROXY="http://$gateway:18099" $COMPOSE up -d --no-deps --scale ingest-service=2 ingest-service >/dev/null 2>&1
+sleep 5
+await_healthy ingest-service 2
+sleep 10
+log "assignment of ingest-sources:"; assignment ingest-sources | tee /tmp/assign-ingest-sources.txt
+parts=$(grep -c '^sources-' /tmp/assign-ingest-sources.txt || true)
+members=$(grep '^sources-' /tmp/assign-ingest-sources.txt | awk '{print $3}' | sort -u | wc -l)
+[ "$parts" -eq 12 ] && [ "$members" -eq 2 ] || { log "FAILED: ingest-sources: $parts of 12 partitions, $members members"; kill $farm; exit 1; }
+python3 - "$KEY" <<'PY'
+import sys, urllib.request
+outlines = "".join(f'<outline type="rss" text="Farm {h}" xmlUrl="http://farm-{h:02d}.test/feed-{f}.rss" htmlUrl="http://farm-{h:02d}.test/"/>'
+                   for h in range(20) for f in range(5))
+req = urllib.request.Request("http://127.0.0.1:8081/sources/opml", data=f"<opml version='2.0'><body>{outlines}</body></opml>".encode(),
+                             headers={"Content-Type": "text/x-opml", "Authorization": "Bearer " + sys.argv[1]})
+print("[containers] OPML import:", urllib.request.urlopen(req, timeout=120).read().decode())
+PY
+await_stored "$farm_marker" 200
+sleep 10
+kill $farm
+read -r total distinct < <(stored "$farm_marker" | tr '|' ' ')
+feeds=$(grep -c '/feed-' "$farm_log" || true)
+distinct_feeds=$(grep '/feed-' "$farm_log" | sort -u | wc -l)
+log "sources: 100 feeds on 20 hosts polled by 2 replicas: $feeds requests for $distinct_feeds feeds, $total items stored, $distinct distinct"
+[ "$feeds" = 100 ] && [ "$distinct_feeds" = 100 ] && [ "$total" = 200 ] && [ "$distinct" = 200 ] \
+  || { log "FAILED: a feed polled twice or an item stored twice or lost"; exit 1; }
+log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL; 100 feeds polled once each by 2 ingest replicas, 200/200 items stored once"

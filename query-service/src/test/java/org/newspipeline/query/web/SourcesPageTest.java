@@ -1,6 +1,7 @@
-package org.newspipeline.query.source;
+package org.newspipeline.query.web;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,6 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
@@ -18,6 +22,7 @@ import org.newspipeline.contract.Topics;
 import org.newspipeline.testing.PipelineTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +33,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The search site's Sources page reads the directory ingest-service writes on Kafka: here written
@@ -52,8 +60,45 @@ class SourcesPageTest {
         }
     }
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void sources_are_listed_with_their_health_and_filtered_by_it() {
+        String id = failingSource();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/sources/directory").then().statusCode(200)
+                .body(containsString("Failing Gazette " + id)).body(containsString("HTTP 500")));
+        given().get("/sources/directory?health=failing").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Failing Gazette " + id)).body(containsString("×5")).body(containsString("0 (3.5)"));
+        given().get("/sources/directory?health=ok").then().statusCode(200).body(not(containsString("Failing Gazette " + id)));
+        given().get("/sources/directory?health=sick").then().statusCode(400).body(containsString("health: one of"));
+    }
+
+    @Test
+    void in_a_browser_the_site_leads_to_the_sources_and_their_filters() {
+        String missing = Browser.missing();
+        assumeTrue(missing == null, missing);
+        String id = failingSource();
+        WebDriver browser = Browser.start();
+        try {
+            browser.get(base.toString());
+            browser.findElement(By.linkText("Sources")).click();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                browser.navigate().refresh();
+                assertTrue(browser.getPageSource().contains("Failing Gazette " + id));
+            });
+            browser.findElement(By.cssSelector(".filters a.FAILING")).click();
+            WebElement row = browser.findElement(By.xpath("//tr[th[contains(., 'Failing Gazette " + id + "')]]"));
+            assertEquals("failing", row.findElement(By.cssSelector(".chip.health")).getText());
+            browser.findElement(By.cssSelector(".filters a.OK")).click();
+            assertTrue(browser.findElements(By.xpath("//th[contains(., 'Failing Gazette " + id + "')]")).isEmpty());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** A source with one feed that failed five times, written as ingest-service writes it; @return its id */
+    private static String failingSource() {
         String host = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String id = host.replace('.', '-');
         String feed = "https://" + host + "/rss";
@@ -67,13 +112,6 @@ class SourcesPageTest {
             producer.send(new ProducerRecord<>(Topics.SOURCES, partition, id, ContractJson.write(source)));
             producer.send(new ProducerRecord<>(Topics.SOURCE_STATE, partition, failing.key(), ContractJson.write(failing)));
         }
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/sources/directory").then().statusCode(200)
-                .body(containsString("Failing Gazette " + id)).body(containsString("HTTP 500")));
-        given().get("/sources/directory?health=failing").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("Failing Gazette " + id)).body(containsString("×5")).body(containsString("0 (3.5)"));
-        given().get("/sources/directory?health=ok").then().statusCode(200).body(not(containsString("Failing Gazette " + id)));
-        given().get("/sources/directory?health=sick").then().statusCode(400).body(containsString("health: one of"));
-        given().get("/").then().statusCode(200).body(containsString("href=\"/sources/directory\""));
+        return id;
     }
 }
