@@ -199,11 +199,12 @@ log "assignment of ingest-sources:"; assignment ingest-sources | tee /tmp/assign
 parts=$(grep -c '^sources-' /tmp/assign-ingest-sources.txt || true)
 members=$(grep '^sources-' /tmp/assign-ingest-sources.txt | awk '{print $3}' | sort -u | wc -l)
 [ "$parts" -eq 12 ] && [ "$members" -eq 2 ] || { log "FAILED: ingest-sources: $parts of 12 partitions, $members members"; kill $farm; exit 1; }
-python3 - "$KEY" <<'PY'
+ingest_port=$($COMPOSE port --index=1 ingest-service 8081 | sed 's/.*://')
+python3 - "$KEY" "$ingest_port" <<'PY'
 import sys, urllib.request
 outlines = "".join(f'<outline type="rss" text="Farm {h}" xmlUrl="http://farm-{h:02d}.test/feed-{f}.rss" htmlUrl="http://farm-{h:02d}.test/"/>'
                    for h in range(20) for f in range(5))
-req = urllib.request.Request("http://127.0.0.1:8081/sources/opml", data=f"<opml version='2.0'><body>{outlines}</body></opml>".encode(),
+req = urllib.request.Request(f"http://127.0.0.1:{sys.argv[2]}/sources/opml", data=f"<opml version='2.0'><body>{outlines}</body></opml>".encode(),
                              headers={"Content-Type": "text/x-opml", "Authorization": "Bearer " + sys.argv[1]})
 print("[containers] OPML import:", urllib.request.urlopen(req, timeout=120).read().decode())
 PY

@@ -6,14 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.quarkus.runtime.ShutdownEvent;
 import org.newspipeline.ingest.config.KafkaClients;
 import org.jboss.logging.Logger;
+import org.newspipeline.contract.TopicFollower;
 import org.newspipeline.contract.Topics;
 
 import java.time.Duration;
@@ -32,67 +28,36 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SeenArticles {
 
     private static final Logger LOG = Logger.getLogger(SeenArticles.class);
+    /** The history is read before anything is published, up to this long (a longer history is read on after start-up). */
+    private static final Duration READ_BACK = Duration.ofMinutes(5);
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final KafkaClients clients;
-    private volatile boolean running = true;
+    private TopicFollower follower;
 
     public SeenArticles(KafkaClients clients) {
         this.clients = clients;
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
+        if (follower != null) {
+            follower.close();
+        }
     }
 
     // Before every other start-up observer: they may publish, and must see what was published before.
     void loadAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         long start = System.nanoTime();
         // Only the keys matter: values are fetched in small pieces and dropped unread.
-        var consumer = new KafkaConsumer<>(clients.config(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024)), new StringDeserializer(), new ByteArrayDeserializer());
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(15)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                add(consumer.poll(Duration.ofMillis(500)));
-            }
-            LOG.infof("%d published article ids read back from %s in %d ms", ids.size(), Topics.RAW,
-                    (System.nanoTime() - start) / 1_000_000);
-            Thread follower = new Thread(() -> follow(consumer), "seen-articles-follower");
-            follower.setDaemon(true);
-            follower.start();
-        } catch (RuntimeException e) {
-            consumer.close();
-            // Without the history duplicates from before this start are not recognised; new ones still are.
-            LOG.warnf("could not read back %s (%s); duplicate detection starts empty", Topics.RAW, e.getMessage());
-        }
-    }
-
-    private void follow(KafkaConsumer<String, byte[]> consumer) {
-        try (consumer) {
-            while (running) {
-                try {
-                    add(consumer.poll(Duration.ofMillis(500)));
-                } catch (RuntimeException e) {
-                    // The broker away: the consumer reconnects by itself.
-                    LOG.debugf("seen articles follower: %s", e.getMessage());
-                }
-            }
-        }
-    }
-
-    private void add(Iterable<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> r : records) {
-            if (r.key() != null) {
-                ids.add(r.key());
-            }
-        }
+        follower = TopicFollower.start("seen-articles-follower", clients.config(Map.of(
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024)), List.of(Topics.RAW), READ_BACK,
+                r -> {
+                    if (r.key() != null) {
+                        ids.add(r.key());
+                    }
+                });
+        LOG.infof("%d published article ids read back from %s in %d ms", ids.size(), Topics.RAW,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** @return true when the id was new and is now claimed */

@@ -37,6 +37,7 @@ public class FeedDiscovery {
     private static final int MAX_FEEDS = 10;
     private static final int MAX_SITEMAPS = 5;
     private static final Duration WAIT_FOR_HOST = Duration.ofSeconds(30);
+    private static final Duration DISCOVERY_TIME = Duration.ofSeconds(30);
 
     private final PageFetcher fetcher;
     private final RobotsRules robots;
@@ -50,7 +51,10 @@ public class FeedDiscovery {
         this.delay = config.fetch().perHostDelay();
     }
 
-    /** The request with what the homepage tells filled in where the request is silent. */
+    /**
+     * The request with its feeds and sitemaps found, and its name and language where the request is
+     * silent; the common feed paths are tried only within {@link #DISCOVERY_TIME}.
+     */
     public SourceRequest complete(SourceRequest request) {
         if (request.homepage() == null || !WebUrls.isWebUrl(request.homepage())) {
             throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
@@ -71,8 +75,9 @@ public class FeedDiscovery {
             }
             Charset charset = page.charset() == null ? StandardCharsets.UTF_8 : page.charset();
             Document doc = Jsoup.parse(new String(page.html(), charset), page.finalUrl().toString());
-            List<String> feeds = request.feeds() != null && !request.feeds().isEmpty() ? request.feeds() : feeds(doc, home, host);
-            List<String> sitemaps = request.sitemaps() != null ? request.sitemaps() : sitemaps(home);
+            Instant deadline = Instant.now().plus(DISCOVERY_TIME);
+            List<String> feeds = feeds(doc, home, deadline);
+            List<String> sitemaps = sitemaps(home);
             String name = request.name() != null ? request.name() : name(doc);
             String language = request.language() != null ? request.language()
                     : LanguageCodes.normalize(doc.select("html").attr("lang")).orElse(null);
@@ -83,7 +88,7 @@ public class FeedDiscovery {
         }
     }
 
-    private List<String> feeds(Document doc, URI home, String host) {
+    private List<String> feeds(Document doc, URI home, Instant deadline) {
         Set<String> found = new LinkedHashSet<>();
         for (Element link : doc.select("link[rel~=(?i)alternate][type~=(?i)application/(rss|atom)\\+xml][href]")) {
             String url = link.absUrl("href");
@@ -95,6 +100,9 @@ public class FeedDiscovery {
             return List.copyOf(found);
         }
         for (String path : COMMON_PATHS) {
+            if (Instant.now().plus(delay).isAfter(deadline)) {
+                break;
+            }
             sleep(delay);
             URI candidate = home.resolve(path);
             if (fetcher.fetch(candidate, PageFetcher.Accept.XML, PageFetcher.Validators.NONE) instanceof FetchResult.Page page

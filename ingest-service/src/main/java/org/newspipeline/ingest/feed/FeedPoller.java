@@ -47,6 +47,15 @@ public class FeedPoller {
 
     private static final Logger LOG = Logger.getLogger(FeedPoller.class);
     private static final Pattern MAX_AGE = Pattern.compile("(?i)max-age\\s*=\\s*(\\d{1,9})");
+    /** The pauses of one sitemap index's poll add up to about this at most: a very polite host gets fewer files per poll. */
+    private static final Duration SITEMAP_POLL_PAUSES = Duration.ofMinutes(1);
+    /** Sitemap URLs this replica queued already, remembered so that each page is asked for once. */
+    private static final int TRIED_URLS = 100_000;
+
+    /** What one poll found: new items, new items without a date, and how long the feed asks to be left alone. */
+    private record Found(int newItems, int undated, Duration ttl) {
+        static final Found NOTHING = new Found(0, 0, null);
+    }
 
     private final IngestConfig config;
     private final SourceTopics topics;
@@ -54,6 +63,13 @@ public class FeedPoller {
     private final PageFetches fetches;
     private final PageFetcher fetcher;
     private final PollOutcomes outcomes;
+    private final java.util.Set<String> triedUrls = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > TRIED_URLS;
+                }
+            }));
 
     public FeedPoller(IngestConfig config, SourceTopics topics, Ingestion ingestion, PageFetches fetches, PageFetcher fetcher) {
         this.config = config;
@@ -94,19 +110,19 @@ public class FeedPoller {
     private FeedStatus read(Source source, int partition, String url, FetchResult.Page page, FeedStatus before, Instant now)
             throws Exception {
         String contentType = page.headers().firstValue("Content-Type").orElse(null);
+        byte[] body = SitemapEntries.gunzipped(page.html(), config.fetch().maxBytes());
+        Found found = SitemapEntries.isSitemap(body)
+                ? sitemap(source, partition, url, body, contentType, now)
+                : feedItems(source, partition, url, body, contentType, now);
         Duration asked = maxAge(page);
-        int[] counts = SitemapEntries.isSitemap(page.html())
-                ? sitemap(source, partition, url, page.html(), contentType, now)
-                : feedItems(source, partition, url, page.html(), contentType, now);
-        if (counts[2] > 0) {
-            asked = asked == null || asked.toSeconds() < counts[2] ? Duration.ofSeconds(counts[2]) : asked;
+        if (found.ttl() != null && (asked == null || asked.compareTo(found.ttl()) < 0)) {
+            asked = found.ttl();
         }
         return outcomes.succeeded(before, now, page.headers().firstValue("ETag").orElse(null),
-                page.headers().firstValue("Last-Modified").orElse(null), counts[0], counts[1], asked);
+                page.headers().firstValue("Last-Modified").orElse(null), found.newItems(), found.undated(), asked);
     }
 
-    /** @return new items, undated new items, the feed's ttl in seconds (0 when it has none) */
-    private int[] feedItems(Source source, int partition, String url, byte[] bytes, String contentType, Instant now)
+    private Found feedItems(Source source, int partition, String url, byte[] bytes, String contentType, Instant now)
             throws Exception {
         // A feed that names no charset anywhere is read in the one its bytes fit (UOL serves ISO-8859-1).
         XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true, TextFiles.charsetOf(bytes).name());
@@ -143,34 +159,35 @@ public class FeedPoller {
         }
         List<Ingestion.Outcome> published = ingestion.ingestAll(articles).await().atMost(config.publishTimeout().multipliedBy(2));
         int accepted = queued + (int) published.stream().filter(o -> o.status() == Ingestion.Status.ACCEPTED).count();
-        int ttl = feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0
-                ? (int) Math.min(Duration.ofDays(1).toSeconds(), channel.getTtl() * 60L) : 0;
-        return new int[] {accepted, accepted == 0 ? 0 : undated, ttl};
+        Duration ttl = feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0
+                ? Duration.ofMinutes(Math.min(Duration.ofDays(1).toMinutes(), channel.getTtl())) : null;
+        return new Found(accepted, accepted == 0 ? 0 : undated, ttl);
     }
 
-    /** A sitemap index's newest sitemaps read in turn (the host held, with its pause), or one URL set. */
-    private int[] sitemap(Source source, int partition, String url, byte[] bytes, String contentType, Instant now)
+    /**
+     * A sitemap index's newest sitemaps read in turn (the host held, with its pause between them, as
+     * many as fit in {@link #SITEMAP_POLL_PAUSES}), or one URL set.
+     */
+    private Found sitemap(Source source, int partition, String url, byte[] bytes, String contentType, Instant now)
             throws Exception {
         SitemapEntries.Parsed parsed = SitemapEntries.parse(bytes, contentType, url, now);
         List<SitemapEntries.Entry> entries = new ArrayList<>(parsed.entries());
-        for (String child : parsed.sitemaps().subList(0, Math.min(parsed.sitemaps().size(), config.feeds().sitemapsPerIndex()))) {
-            Thread.sleep(delay(source, config).toMillis());
-            FetchResult result = fetcher.fetch(new URI(child), PageFetcher.Accept.XML, PageFetcher.Validators.NONE);
-            if (result instanceof FetchResult.Page page && SitemapEntries.isSitemap(page.html())) {
-                entries.addAll(SitemapEntries.parse(page.html(), page.headers().firstValue("Content-Type").orElse(null),
-                        child, now).entries());
-            } else {
-                LOG.debugf("sitemap %s of %s not read: %s", child, url, result);
-            }
+        Duration pause = delay(source, config);
+        long fit = pause.isZero() ? Long.MAX_VALUE : Math.max(1, SITEMAP_POLL_PAUSES.toMillis() / pause.toMillis());
+        int children = (int) Math.min(Math.min(parsed.sitemaps().size(), config.feeds().sitemapsPerIndex()), fit);
+        for (String child : parsed.sitemaps().subList(0, children)) {
+            Thread.sleep(pause.toMillis());
+            entries.addAll(childEntries(url, child, now));
         }
         if (!fetches.enabled()) {
-            return new int[] {0, 0, 0};
+            return Found.NOTHING;
         }
         ArticleOrigin origin = ArticleOrigin.feed(url);
         RawArticle.Outlet outlet = outlet(source);
         int queued = 0;
         for (SitemapEntries.Entry e : entries) {
-            if (ingestion.isPublished(ArticleIds.of(e.url(), null))) {
+            // A page published under its canonical address, or dropped, is not asked for again.
+            if (ingestion.isPublished(ArticleIds.of(e.url(), null)) || !triedUrls.add(e.url())) {
                 continue;
             }
             // No text yet: the page gives it, or the item is dropped (a sitemap has no text of its own to fall back on).
@@ -178,7 +195,24 @@ public class FeedPoller {
                     e.published() == null ? null : e.published().toString(), e.language(), null, null, List.of());
             queued += fetches.submit(partition, item, origin, outlet, now) ? 1 : 0;
         }
-        return new int[] {queued, 0, 0};
+        return new Found(queued, 0, null);
+    }
+
+    /** The news of one sitemap an index lists; none when it cannot be read (the index's other sitemaps still are). */
+    private List<SitemapEntries.Entry> childEntries(String index, String child, Instant now) {
+        try {
+            FetchResult result = fetcher.fetch(new URI(child), PageFetcher.Accept.XML, PageFetcher.Validators.NONE);
+            if (result instanceof FetchResult.Page page) {
+                byte[] body = SitemapEntries.gunzipped(page.html(), config.fetch().maxBytes());
+                if (SitemapEntries.isSitemap(body)) {
+                    return SitemapEntries.parse(body, page.headers().firstValue("Content-Type").orElse(null), child, now).entries();
+                }
+            }
+            LOG.debugf("sitemap %s of %s not read: %s", child, index, result);
+        } catch (Exception e) {
+            LOG.debugf("sitemap %s of %s not read: %s", child, index, e.getMessage());
+        }
+        return List.of();
     }
 
     static RawArticle.Outlet outlet(Source source) {

@@ -43,6 +43,23 @@ final class SitemapEntries {
     private SitemapEntries() {
     }
 
+    /**
+     * A gzipped body ({@code sitemap.xml.gz}) unpacked, refused when it unpacks to more than
+     * {@code maxBytes} (a gzip bomb); any other body as it is.
+     */
+    static byte[] gunzipped(byte[] body, int maxBytes) throws IOException {
+        if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+            return body;
+        }
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] unpacked = in.readNBytes(maxBytes + 1);
+            if (unpacked.length > maxBytes) {
+                throw new IOException("unpacks to more than " + maxBytes + " bytes");
+            }
+            return unpacked;
+        }
+    }
+
     /** Whether a body is a sitemap (not a feed): by its root element. */
     static boolean isSitemap(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, 2048), java.nio.charset.StandardCharsets.UTF_8);

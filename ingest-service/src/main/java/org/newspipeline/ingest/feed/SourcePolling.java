@@ -66,8 +66,9 @@ public class SourcePolling {
         try {
             Instant now = Instant.now();
             for (Source source : topics.sources()) {
-                if (!source.paused() && ownership.owns(source)) {
-                    source.urls().forEach(url -> pollIfDue(source, url, now));
+                if (!source.paused()) {
+                    int partition = topics.partitionOf(source);
+                    source.urls().forEach(url -> pollIfDue(source, partition, url, now));
                 }
             }
         } catch (RuntimeException e) {
@@ -81,13 +82,17 @@ public class SourcePolling {
         return polling.isEmpty();
     }
 
-    private void pollIfDue(Source source, String url, Instant now) {
+    private void pollIfDue(Source source, int partition, String url, Instant now) {
         FeedStatus status = topics.feed(url).orElse(null);
-        if (status != null && status.nextPoll() != null && status.nextPoll().isAfter(now) && status.sourceId().equals(source.id())) {
+        if (status != null && status.nextPoll() != null && status.nextPoll().isAfter(now) || polling.contains(url)) {
+            return;
+        }
+        if (!ownership.begin(partition)) {
             return;
         }
         String host = WebUrls.host(url).orElse("");
-        if (polling.contains(url) || !hosts.tryAcquire(host, now)) {
+        if (!hosts.tryAcquire(host, now)) {
+            ownership.finished(partition);
             return;
         }
         polling.add(url);
@@ -99,6 +104,7 @@ public class SourcePolling {
             } finally {
                 polling.remove(url);
                 hosts.release(host, url, FeedPoller.delay(source, config));
+                ownership.finished(partition);
             }
         });
     }

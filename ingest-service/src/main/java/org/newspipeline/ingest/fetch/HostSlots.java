@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Politeness per host for everything this replica fetches (feeds, sitemaps, pages): one request
- * at a time, and a pause after each. Other replicas never fetch the same host's sources (they are
- * partitioned by host), so this holds across the service.
+ * at a time, and a pause after each. Sources are divided among replicas by their homepage's host,
+ * so another replica fetches from the same host only when sources of different homepage hosts
+ * share it (a feed service such as feedburner, www. and the bare domain as two sources).
  */
 @ApplicationScoped
 public class HostSlots {

@@ -229,8 +229,7 @@ public class PageFetcher {
     private static boolean isPrivate(URI url) {
         try {
             for (java.net.InetAddress address : java.net.InetAddress.getAllByName(url.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                if (isPrivate(address)) {
                     return true;
                 }
             }
@@ -238,6 +237,34 @@ public class PageFetcher {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * Loopback, private (RFC 1918), carrier-grade NAT (100.64/10), link-local, unique-local IPv6
+     * (fc00::/7), any-local, multicast, and an IPv4 address of those kinds mapped into IPv6.
+     */
+    static boolean isPrivate(java.net.InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length == 16 && isMappedIpv4(b)) {
+            try {
+                return isPrivate(java.net.InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+            } catch (java.net.UnknownHostException e) {
+                return true;
+            }
+        }
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()
+                || b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64
+                || b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    }
+
+    private static boolean isMappedIpv4(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 
     private static boolean isWeb(URI url) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ArticleOrigin;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.Source;
 import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.article.Ingestion;
@@ -133,13 +134,23 @@ public class PageFetches {
         Instant now = Instant.now();
         Set<Integer> owned = ownership.owned();
         for (PendingFetch p : state.fetches()) {
-            String host = WebUrls.host(p.item().url()).orElse("");
-            if (!owned.contains(p.partition()) || p.notBefore().isAfter(now) || working.contains(p.item().url())
-                    || !hosts.tryAcquire(host, now)) {
+            if (!owned.contains(p.partition()) || p.notBefore().isAfter(now) || working.contains(p.item().url())) {
                 continue;
             }
-            working.add(p.item().url());
-            executor.execute(() -> work(p, host));
+            // A paused source's pages wait; a deleted one's are dropped by its partition's owner (SourceTopics).
+            if (p.outlet() != null && state.source(p.outlet().sourceId()).map(Source::paused).orElse(false)) {
+                continue;
+            }
+            if (!ownership.begin(p.partition())) {
+                continue;
+            }
+            String host = WebUrls.host(p.item().url()).orElse("");
+            if (!hosts.tryAcquire(host, now)) {
+                ownership.finished(p.partition());
+            } else {
+                working.add(p.item().url());
+                executor.execute(() -> work(p, host));
+            }
         }
     }
 
@@ -243,6 +254,7 @@ public class PageFetches {
         }
         working.remove(p.item().url());
         hosts.release(host, p.item().url(), config.perHostDelay());
+        ownership.finished(p.partition());
     }
 
     private synchronized void count(String host, long fetched, long failed, long disallowed, String error) {

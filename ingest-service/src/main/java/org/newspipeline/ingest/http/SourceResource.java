@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.SourceHealth;
+import org.newspipeline.edge.QueryParams;
 import org.newspipeline.ingest.feed.FeedDiscovery;
 import org.newspipeline.ingest.source.InvalidSourceException;
 import org.newspipeline.ingest.source.Opml;
@@ -43,13 +44,17 @@ public class SourceResource {
     }
 
     @GET
-    @Operation(summary = "Sources, filtered by text (q: id, name or homepage), country, language, kind, health or paused")
+    @Operation(summary = "Sources by id, filtered by text (q: id, name or homepage), country, language, kind, health or "
+            + "paused; at most limit (1,000; up to 10,000) from the first id after 'after'")
     public List<SourceHealth> list(@QueryParam("q") String q, @QueryParam("country") String country,
-                                 @QueryParam("language") String language, @QueryParam("kind") String kind,
-                                 @QueryParam("health") String health, @QueryParam("paused") String paused) {
+                                   @QueryParam("language") String language, @QueryParam("kind") String kind,
+                                   @QueryParam("health") String health, @QueryParam("paused") String paused,
+                                   @QueryParam("after") String after, @QueryParam("limit") String limit) {
         var filter = new SourceDirectory.Filter(blankToNull(q), blankToNull(country), blankToNull(language),
                 kind == null || kind.isBlank() ? null : SourceDirectory.kind(kind), health(health), flag(paused));
-        return directory.list(filter).stream().map(directory::view).toList();
+        int most = QueryParams.count("limit", limit, 1_000, 10_000);
+        return directory.list(filter).stream().filter(s -> after == null || s.source().id().compareTo(after) > 0)
+                .limit(most).toList();
     }
 
     @GET
@@ -109,7 +114,7 @@ public class SourceResource {
     @Produces(Opml.MEDIA_TYPE)
     @Operation(summary = "Every source's feeds as OPML 2.0, for feed readers")
     public String exportOpml() {
-        return Opml.write(directory.list(new SourceDirectory.Filter(null, null, null, null, null, null)));
+        return Opml.write(directory.list(SourceDirectory.Filter.ALL).stream().map(SourceHealth::source).toList());
     }
 
     @POST

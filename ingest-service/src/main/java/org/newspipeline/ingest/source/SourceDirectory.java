@@ -28,11 +28,14 @@ public class SourceDirectory {
     static final int MAX_NAME_CHARS = 200;
     static final int MAX_URL_CHARS = 2048;
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    /** Paths under /sources that are not sources. */
+    private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("opml");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     /** A filter of the list; null fields do not filter. {@code q} matches name, id or homepage. */
     public record Filter(String q, String country, String language, Source.Kind kind, FeedStatus.Health health,
                          Boolean paused) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
     }
 
     private final SourceTopics topics;
@@ -47,7 +50,8 @@ public class SourceDirectory {
         return topics.source(id);
     }
 
-    public List<Source> list(Filter filter) {
+    /** The sources the filter takes, by id, each with its health (worked out once). */
+    public List<SourceHealth> list(Filter filter) {
         String q = filter.q() == null ? null : filter.q().toLowerCase(Locale.ROOT);
         return topics.sources().stream()
                 .filter(s -> q == null || s.id().contains(q) || s.name().toLowerCase(Locale.ROOT).contains(q)
@@ -56,13 +60,14 @@ public class SourceDirectory {
                 .filter(s -> filter.language() == null || filter.language().equalsIgnoreCase(s.language()))
                 .filter(s -> filter.kind() == null || filter.kind() == s.kind())
                 .filter(s -> filter.paused() == null || filter.paused() == s.paused())
-                .filter(s -> filter.health() == null || health(s) == filter.health())
-                .sorted(Comparator.comparing(Source::id))
+                .map(this::view)
+                .filter(h -> filter.health() == null || h.health() == filter.health())
+                .sorted(Comparator.comparing(h -> h.source().id()))
                 .toList();
     }
 
     public SourceHealth view(Source source) {
-        return SourceHealth.of(source, url -> topics.feed(url).orElse(null));
+        return topics.health(source);
     }
 
     /** The worst of its feeds' health: one failing or silent feed flags the source. */
@@ -76,7 +81,7 @@ public class SourceDirectory {
         if (topics.source(source.id()).isPresent()) {
             throw new InvalidSourceException(409, "a source with id '" + source.id() + "' exists; PUT /sources/" + source.id() + " changes it");
         }
-        if (topics.sources().size() >= max) {
+        if (topics.size() >= max) {
             throw new InvalidSourceException(409, "the directory holds its most sources (" + max + ", ingest.sources.max)");
         }
         topics.put(source);
@@ -104,7 +109,7 @@ public class SourceDirectory {
             try {
                 Source existing = byHomepage.get(request.homepage());
                 if (existing == null) {
-                    if (topics.sources().size() + created.size() >= max) {
+                    if (topics.size() + created.size() >= max) {
                         throw new InvalidSourceException(409, "the directory holds its most sources (" + max + ", ingest.sources.max)");
                     }
                     Source source = validate(request, freeId(request.homepage(), takenIds));
@@ -163,7 +168,7 @@ public class SourceDirectory {
         String base = host.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         base = base.isEmpty() ? "source" : base.substring(0, Math.min(56, base.length())).replaceAll("-+$", "");
         String id = base;
-        for (int n = 2; topics.source(id).isPresent() || alsoTaken.contains(id); n++) {
+        for (int n = 2; topics.source(id).isPresent() || alsoTaken.contains(id) || RESERVED_IDS.contains(id); n++) {
             id = base + "-" + n;
         }
         return id;
@@ -183,8 +188,9 @@ public class SourceDirectory {
         if (homepage == null) {
             throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
         }
-        if (!ID.matcher(id).matches()) {
-            throw new InvalidSourceException(400, "id: lower-case letters, digits and hyphens, at most 64, not starting or ending with a hyphen");
+        if (!ID.matcher(id).matches() || RESERVED_IDS.contains(id)) {
+            throw new InvalidSourceException(400, "id: lower-case letters, digits and hyphens, at most 64, not starting or"
+                    + " ending with a hyphen, not " + RESERVED_IDS);
         }
         String name = r.name() == null || r.name().isBlank() ? WebUrls.host(homepage).orElse(homepage) : r.name().strip();
         if (name.length() > MAX_NAME_CHARS || name.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
@@ -204,11 +210,11 @@ public class SourceDirectory {
         Source.Kind kind = kind(r.kind());
         List<String> feeds = urls("feeds", r.feeds());
         List<String> sitemaps = urls("sitemaps", r.sitemaps());
-        for (String feed : concat(feeds, sitemaps)) {
-            Optional<Source> owner = topics.sources().stream()
-                    .filter(s -> !s.id().equals(id) && (s.feeds().contains(feed) || s.sitemaps().contains(feed))).findFirst();
+        for (String url : concat(feeds, sitemaps)) {
+            Optional<String> owner = topics.listedBy(url).filter(other -> !other.equals(id));
             if (owner.isPresent()) {
-                throw new InvalidSourceException(409, "feeds: " + feed + " belongs to source '" + owner.get().id() + "'");
+                throw new InvalidSourceException(409, (feeds.contains(url) ? "feeds: " : "sitemaps: ") + url
+                        + " belongs to source '" + owner.get() + "'");
             }
         }
         return new Source(Source.SCHEMA_VERSION, id, name, homepage, r.country() == null ? null : r.country().toUpperCase(Locale.ROOT),

@@ -18,29 +18,35 @@ import org.newspipeline.ingest.config.KafkaClients;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which sources this replica polls: those in the partitions of {@code sources} the consumer group
  * {@code ingest.sources.group} assigns it. Kafka divides the partitions among the live replicas and
  * gives a dead one's to the others once its session times out. A partition taken over is polled
  * only once this replica has read its state up to where it was when assigned, so the new owner
- * resumes where the old one stopped.
+ * resumes where the old one stopped. A partition handed over stops being worked on at once: the
+ * work in hand gets a little while to finish and write its state before the handover completes,
+ * and whatever it writes later is dropped ({@link SourceTopics}).
  */
 @ApplicationScoped
 public class SourceOwnership {
 
     private static final Logger LOG = Logger.getLogger(SourceOwnership.class);
+    /** How long a handover waits for the work in hand; well inside the group's poll interval. */
+    private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final KafkaClients clients;
     private final SourceTopics topics;
     private final IngestConfig.Sources config;
-    /** Assigned partitions, with the offsets their state must be read to before they are polled. */
-    private final Map<Integer, Map<TopicPartition, Long>> assigned = new ConcurrentHashMap<>();
-    private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    /** Assigned partitions, with the offsets their state must be read to before they are polled (null: not known yet). */
+    private final Map<Integer, Map<TopicPartition, Long>> assigned = new HashMap<>();
+    private final Set<Integer> ready = new HashSet<>();
+    private final Map<Integer, Integer> working = new HashMap<>();
     private volatile boolean running = true;
     private Thread member;
 
@@ -61,7 +67,7 @@ public class SourceOwnership {
         if (member != null) {
             try {
                 // Leaving the group at once hands our sources over now, not after the session timeout.
-                member.join(Duration.ofSeconds(5).toMillis());
+                member.join(DRAIN.plusSeconds(5).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -73,7 +79,7 @@ public class SourceOwnership {
         return owns(topics.partitionOf(source));
     }
 
-    public boolean owns(int partition) {
+    public synchronized boolean owns(int partition) {
         if (ready.contains(partition)) {
             return true;
         }
@@ -88,8 +94,32 @@ public class SourceOwnership {
     }
 
     /** The partitions this replica polls now. */
-    public Set<Integer> owned() {
-        return assigned.keySet().stream().filter(this::owns).collect(java.util.stream.Collectors.toSet());
+    public synchronized Set<Integer> owned() {
+        Set<Integer> owned = new HashSet<>();
+        for (int partition : Set.copyOf(assigned.keySet())) {
+            if (owns(partition)) {
+                owned.add(partition);
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * Claims a piece of work on the partition (a poll, a page fetch); {@link #finished} must follow.
+     *
+     * @return false when the partition is not this replica's (any more)
+     */
+    public synchronized boolean begin(int partition) {
+        if (!owns(partition)) {
+            return false;
+        }
+        working.merge(partition, 1, Integer::sum);
+        return true;
+    }
+
+    public synchronized void finished(int partition) {
+        working.computeIfPresent(partition, (p, n) -> n > 1 ? n - 1 : null);
+        notifyAll();
     }
 
     private void membership() {
@@ -98,20 +128,62 @@ public class SourceOwnership {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis(),
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.sessionTimeout().toMillis() / 5,
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10)), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.SOURCES), new Listener(consumer));
             while (running) {
                 try {
-                    // The records are read by SourceTopics; polling keeps this replica in the group.
+                    // The records are read by SourceTopics (the partitions are paused); polling keeps this replica in the group.
                     consumer.poll(Duration.ofMillis(500));
+                    learnEnds(consumer);
                 } catch (RuntimeException e) {
-                    LOG.debugf("source ownership: %s", e.getMessage());
+                    LOG.warnf("source ownership: %s", e.getMessage());
                 }
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "source ownership stopped");
+        } finally {
+            revokeAll();
         }
+    }
+
+    /** The end offsets of partitions assigned while the broker could not say them. */
+    private void learnEnds(KafkaConsumer<?, ?> consumer) {
+        List<Integer> unknown;
+        synchronized (this) {
+            unknown = assigned.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        }
+        for (int partition : unknown) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(new TopicPartition(Topics.SOURCES, partition),
+                    new TopicPartition(Topics.SOURCE_STATE, partition)));
+            synchronized (this) {
+                assigned.replace(partition, null, ends);
+            }
+        }
+    }
+
+    private synchronized void revokeAll() {
+        for (int partition : Set.copyOf(assigned.keySet())) {
+            revoke(partition);
+        }
+    }
+
+    /** Stops new work on the partition at once, then waits a little for the work in hand and its writes. */
+    private synchronized void revoke(int partition) {
+        assigned.remove(partition);
+        ready.remove(partition);
+        topics.own(partition, false);
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        try {
+            while (working.containsKey(partition) && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        working.remove(partition);
+        topics.flush();
+        LOG.infof("partition %d of the sources handed over", partition);
     }
 
     private final class Listener implements ConsumerRebalanceListener {
@@ -123,21 +195,24 @@ public class SourceOwnership {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            consumer.pause(partitions);
             for (TopicPartition tp : partitions) {
-                List<TopicPartition> both = List.of(new TopicPartition(Topics.SOURCES, tp.partition()),
-                        new TopicPartition(Topics.SOURCE_STATE, tp.partition()));
-                assigned.put(tp.partition(), consumer.endOffsets(both));
+                Map<TopicPartition, Long> ends = null;
+                try {
+                    ends = consumer.endOffsets(List.of(new TopicPartition(Topics.SOURCES, tp.partition()),
+                            new TopicPartition(Topics.SOURCE_STATE, tp.partition())));
+                } catch (RuntimeException e) {
+                    LOG.warnf("end offsets of partition %d not known yet (%s); asked again", tp.partition(), e.getMessage());
+                }
+                synchronized (SourceOwnership.this) {
+                    assigned.put(tp.partition(), ends);
+                }
             }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            for (TopicPartition tp : partitions) {
-                assigned.remove(tp.partition());
-                ready.remove(tp.partition());
-                topics.own(tp.partition(), false);
-                LOG.infof("partition %d of the sources handed over", tp.partition());
-            }
+            partitions.forEach(tp -> revoke(tp.partition()));
         }
     }
 }

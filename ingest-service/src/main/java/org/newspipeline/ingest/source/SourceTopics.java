@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
+import org.newspipeline.contract.SourceHealth;
 import org.newspipeline.contract.SourcePartitions;
+import org.newspipeline.contract.SourceRecords;
 import org.newspipeline.contract.TopicFollower;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.ingest.config.IngestConfig;
@@ -51,9 +53,8 @@ public class SourceTopics {
     private static final Duration READ_BACK = Duration.ofSeconds(15);
 
     private final KafkaClients clients;
-    private final int partitions;
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
-    private final Map<String, FeedStatus> feeds = new ConcurrentHashMap<>();
+    private volatile int partitions;
+    private final SourceRecords records = new SourceRecords();
     private final Map<String, PendingFetch> fetches = new ConcurrentHashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private volatile TopicFollower follower;
@@ -72,7 +73,8 @@ public class SourceTopics {
                 ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
         follower = TopicFollower.start("source-follower", clients.config(Map.of()), List.of(Topics.SOURCES, Topics.SOURCE_STATE),
                 READ_BACK, this::apply);
-        LOG.infof("%d sources, %d feed states and %d pending page fetches read back", sources.size(), feeds.size(), fetches.size());
+        LOG.infof("%d sources, %d feed states and %d pending page fetches read back", records.size(), records.feedCount(),
+                fetches.size());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -89,26 +91,42 @@ public class SourceTopics {
     }
 
     public int partitionOf(Source source) {
-        return SourcePartitions.of(source.host(), partitions);
+        return records.partition(source).orElseGet(() -> SourcePartitions.of(source.host(), partitions));
     }
 
     public Collection<Source> sources() {
-        return sources.values();
+        return records.sources();
+    }
+
+    public int size() {
+        return records.size();
     }
 
     public Optional<Source> source(String id) {
-        return Optional.ofNullable(sources.get(id));
+        return records.source(id);
     }
 
-    /** Writes a source and waits until this replica applied it, so the caller's next request sees it. */
+    /** The id of the source that lists this feed or sitemap. */
+    public Optional<String> listedBy(String url) {
+        return records.listedBy(url);
+    }
+
+    public SourceHealth health(Source source) {
+        return records.health(source);
+    }
+
+    /**
+     * Writes a source and waits (up to 10 s) until this replica applied it, so the caller's next
+     * request sees it.
+     */
     public void put(Source source) {
-        Source before = sources.get(source.id());
+        Source before = records.source(source.id()).orElse(null);
         int partition = partitionOf(source);
+        awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), ContractJson.write(source)));
         if (before != null && partitionOf(before) != partition) {
-            // A new homepage host moves the source: its old record goes, so compaction forgets it.
+            // A new homepage host moved the source: its old record goes, so compaction forgets it.
             send(Topics.SOURCES, partitionOf(before), source.id(), null);
         }
-        awaitApplied(partition, send(Topics.SOURCES, partition, source.id(), ContractJson.write(source)));
     }
 
     /** Writes new sources at once (an import) and waits until this replica applied the last of them. */
@@ -138,21 +156,25 @@ public class SourceTopics {
     }
 
     public Optional<FeedStatus> feed(String url) {
-        return Optional.ofNullable(feeds.get(url));
+        return records.feed(url);
     }
 
-    /** Records a feed's state; the owner's copy is current at once, the topic's shortly after. */
+    /**
+     * Records a feed's state; this replica's copy is current at once, the topic's shortly after.
+     * Only the partition's owner writes the topic: work that outlived a handover writes nothing.
+     */
     public void putFeed(int partition, FeedStatus status) {
-        feeds.put(status.url(), status);
+        records.putFeed(status);
         sendQuietly(partition, status.key(), ContractJson.write(status));
     }
 
-    /** Forgets a feed no source lists any more. */
-    public void removeFeed(int partition, String url) {
-        if (feeds.remove(url) != null) {
-            sendQuietly(partition, FeedStatus.key(url), null);
+    /** Waits until every state write sent so far is on the broker (a handover's last step). */
+    void flush() {
+        if (producer != null) {
+            producer.flush();
         }
     }
+
 
     public Collection<PendingFetch> fetches() {
         return fetches.values();
@@ -201,24 +223,32 @@ public class SourceTopics {
         }
     }
 
+    /**
+     * Applies a directory record; the owner of its partition forgets the state of the feeds the
+     * source no longer lists (all of them when it was deleted) and the pages it no longer wants.
+     */
     private void applySource(ConsumerRecord<String, byte[]> record) {
-        if (record.value() != null) {
-            sources.put(record.key(), ContractJson.read(record.value(), Source.class));
+        Optional<Source> before = records.applySource(record);
+        if (before.isEmpty() || !owned.contains(record.partition())) {
             return;
         }
-        // The tombstone of a source that moved to another partition must not delete its new record.
-        sources.computeIfPresent(record.key(), (id, s) -> partitionOf(s) == record.partition() ? null : s);
+        Set<String> kept = records.source(record.key()).map(s -> Set.copyOf(s.urls())).orElse(Set.of());
+        for (String url : before.get().urls()) {
+            if (!kept.contains(url) && records.listedBy(url).isEmpty()) {
+                records.applyFeed(url, null);
+                sendQuietly(record.partition(), FeedStatus.key(url), null);
+            }
+        }
+        if (records.source(record.key()).isEmpty()) {
+            fetches.values().stream().filter(f -> f.outlet() != null && record.key().equals(f.outlet().sourceId()))
+                    .toList().forEach(this::removeFetch);
+        }
     }
 
     private void applyState(ConsumerRecord<String, byte[]> record) {
         String key = record.key();
         if (key.startsWith("feed:")) {
-            String url = key.substring("feed:".length());
-            if (record.value() == null) {
-                feeds.remove(url);
-            } else {
-                feeds.put(url, ContractJson.read(record.value(), FeedStatus.class));
-            }
+            records.applyFeed(key.substring("feed:".length()), record.value());
         } else if (key.startsWith("fetch:")) {
             String url = key.substring("fetch:".length());
             if (record.value() == null) {
@@ -240,13 +270,24 @@ public class SourceTopics {
         }
     }
 
-    /** State is written as it changes; a write lost while the broker is away is redone at the next change. */
+    /**
+     * State is written as it changes, by the partition's owner only; a write lost while the broker
+     * is away is redone at the next change.
+     */
     private void sendQuietly(int partition, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Topics.SOURCE_STATE, partition, key, value), (metadata, e) -> {
-            if (e != null) {
-                LOG.warnf("source state %s not written: %s", key, e.getMessage());
-            }
-        });
+        if (!owned.contains(partition)) {
+            return;
+        }
+        try {
+            producer.send(new ProducerRecord<>(Topics.SOURCE_STATE, partition, key, value), (metadata, e) -> {
+                if (e != null) {
+                    LOG.warnf("source state %s not written: %s", key, e.getMessage());
+                }
+            });
+        } catch (IllegalStateException e) {
+            // Shutting down: the producer is closed; the next owner reads what was written before.
+            LOG.debugf("source state %s not written: %s", key, e.getMessage());
+        }
     }
 
     private void awaitApplied(int partition, long offset) {
@@ -272,6 +313,14 @@ public class SourceTopics {
                         LOG.warnf("could not create %s: %s", topic, e.getCause().getMessage());
                     }
                 }
+            }
+            // Sources are placed by the partition count the topic has, whatever this replica was told.
+            int actual = admin.describeTopics(List.of(Topics.SOURCES)).allTopicNames().get(15, TimeUnit.SECONDS)
+                    .get(Topics.SOURCES).partitions().size();
+            if (actual != partitions) {
+                LOG.warnf("%s has %d partitions, not the %d of ingest.sources.partitions: sources are placed in %d",
+                        Topics.SOURCES, actual, partitions, actual);
+                partitions = actual;
             }
         } catch (Exception e) {
             LOG.warnf("could not create the source topics: %s", e.getMessage());

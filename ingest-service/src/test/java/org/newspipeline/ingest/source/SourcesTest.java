@@ -78,6 +78,10 @@ class SourcesTest {
         given().post("/sources/" + id + "/resume").then().statusCode(200).body("source.paused", equalTo(false));
         given().contentType(ContentType.JSON).body(Map.of("homepage", "https://other.example/", "feeds", List.of("https://www." + host + "/rss")))
                 .post("/sources").then().statusCode(409).body("detail", containsString("belongs to source '" + id + "'"));
+        given().contentType(ContentType.JSON).body(Map.of("id", "opml", "homepage", "https://x.example/", "feeds", List.of()))
+                .post("/sources").then().statusCode(400).body("detail", containsString("id"));
+        given().get("/sources?limit=1&after=" + id.substring(0, id.length() - 1)).then().statusCode(200).body("$", hasSize(1));
+        given().get("/sources?limit=0").then().statusCode(400).body("detail", containsString("limit"));
         given().delete("/sources/" + id).then().statusCode(204);
         given().get("/sources/" + id).then().statusCode(404).contentType("application/problem+json");
     }
@@ -241,8 +245,12 @@ class SourcesTest {
                 .body("consecutiveFailures", org.hamcrest.Matchers.greaterThanOrEqualTo(5))
                 .body("feeds[0].lastError", equalTo("HTTP 500"));
         given().get("/sources?health=failing").then().statusCode(200).body("source.id", hasItem(id));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher failing = java.util.regex.Pattern.compile("ingest_sources\\{health=\"failing\"[^}]*} (\\d+)").matcher(metrics);
-        assertTrue(failing.find() && Double.parseDouble(failing.group(1)) >= 1, "failing sources in /q/metrics");
+        // The gauges count at most every 5 s.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            java.util.regex.Matcher failing = java.util.regex.Pattern.compile("ingest_sources\\{health=\"failing\"[^}]*} (\\d+)")
+                    .matcher(metrics);
+            assertTrue(failing.find() && Double.parseDouble(failing.group(1)) >= 1, "failing sources in /q/metrics");
+        });
     }
 }

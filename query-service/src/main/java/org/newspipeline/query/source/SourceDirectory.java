@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newspipeline.contract.ClientSettings;
-import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.SourceHealth;
+import org.newspipeline.contract.SourceRecords;
 import org.newspipeline.contract.TopicFollower;
 import org.newspipeline.contract.Topics;
 
@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The source directory ingest-service keeps, as the search site shows it: the compacted topics
@@ -30,12 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SourceDirectory {
 
-    private record Placed(Source source, int partition) {
-    }
-
     private final Map<String, Object> kafka;
-    private final Map<String, Placed> sources = new ConcurrentHashMap<>();
-    private final Map<String, FeedStatus> feeds = new ConcurrentHashMap<>();
+    private final SourceRecords records = new SourceRecords();
     private TopicFollower follower;
 
     public SourceDirectory(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
@@ -56,8 +51,8 @@ public class SourceDirectory {
     /** Every source with its health, the worst first, then by name; {@code health} filters when not null. */
     public List<SourceHealth> list(FeedStatus.Health health) {
         List<SourceHealth> all = new ArrayList<>();
-        for (Placed placed : sources.values()) {
-            SourceHealth h = SourceHealth.of(placed.source(), feeds::get);
+        for (Source source : records.sources()) {
+            SourceHealth h = records.health(source);
             if (health == null || h.health() == health) {
                 all.add(h);
             }
@@ -72,19 +67,9 @@ public class SourceDirectory {
             return;
         }
         if (record.topic().equals(Topics.SOURCES)) {
-            if (record.value() != null) {
-                sources.put(record.key(), new Placed(ContractJson.read(record.value(), Source.class), record.partition()));
-            } else {
-                // A source that moved to another partition leaves a tombstone in the old one: that one must not delete it.
-                sources.computeIfPresent(record.key(), (id, p) -> p.partition() == record.partition() ? null : p);
-            }
+            records.applySource(record);
         } else if (record.key().startsWith("feed:")) {
-            String url = record.key().substring("feed:".length());
-            if (record.value() == null) {
-                feeds.remove(url);
-            } else {
-                feeds.put(url, ContractJson.read(record.value(), FeedStatus.class));
-            }
+            records.applyFeed(record.key().substring("feed:".length()), record.value());
         }
     }
 }
