@@ -40,7 +40,9 @@ engine() {
   return 1
 }
 
+farm=""
 cleanup() {
+  [ -n "$farm" ] && kill "$farm" 2>/dev/null || true
   $COMPOSE down -v --remove-orphans >/dev/null 2>&1 || true
   rm -f containers/test.env
   if [ -n "$started_dockerd" ]; then

@@ -2,7 +2,6 @@ package org.newspipeline.deadletter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +19,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,14 +65,11 @@ public class DeadLetterQueue {
 
     private final DeadLetterConfig config;
     private final DeadLetters deadLetters;
-    private final String bootstrapServers;
     private final AtomicReference<Redriving> running = new AtomicReference<>();
 
-    public DeadLetterQueue(DeadLetterConfig config, DeadLetters deadLetters,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public DeadLetterQueue(DeadLetterConfig config, DeadLetters deadLetters) {
         this.config = config;
         this.deadLetters = deadLetters;
-        this.bootstrapServers = bootstrapServers;
     }
 
     /** Per partition: the first record, the one after the last redriven, and the end (exclusive). */
@@ -161,7 +156,7 @@ public class DeadLetterQueue {
 
     /** A transaction of the shared id still open means another replica is redriving now. */
     private void requireNoRedriveElsewhere() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(deadLetters.clientConfig(Map.of()))) {
             TransactionDescription tx = admin.describeTransactions(List.of(transactionalId())).description(transactionalId())
                     .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (tx.state() == TransactionState.ONGOING || tx.state() == TransactionState.PREPARE_COMMIT
@@ -187,13 +182,12 @@ public class DeadLetterQueue {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(deadLetters.clientConfig(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, config.redriveGroup(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Offsets committed by a redrive's transaction count once it committed, not before.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis())),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -10,7 +10,8 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
+import org.newspipeline.contract.ClientSettings;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.Topics;
 
@@ -46,11 +47,12 @@ public class DeadLetters {
     private final DeadLetterConfig config;
     private final KafkaProducer<String, byte[]> producer;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
 
-    public DeadLetters(DeadLetterConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /** @param kafka Quarkus' shared Kafka settings (bootstrap servers, security), which every client here takes */
+    public DeadLetters(DeadLetterConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.producer = new KafkaProducer<>(producerConfig(config.redriveGroup() + "-dead-letters"),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -64,9 +66,13 @@ public class DeadLetters {
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** The shared Kafka settings under a client's own. */
+    Map<String, Object> clientConfig(Map<String, Object> own) {
+        return ClientSettings.of(kafka, own);
+    }
+
     private Map<String, Object> producerConfig(String clientId) {
-        return new java.util.HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return clientConfig(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_DEAD_LETTER_BYTES,

@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
+import org.newspipeline.contract.ClientSettings;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.CatalogEntry;
 import org.newspipeline.contract.ContractJson;
@@ -48,25 +49,25 @@ public class CatalogTopic {
     private static final Duration READ_BACK = Duration.ofSeconds(15);
 
     private final LiveCatalog catalog;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private volatile long nextOffset;
     private volatile boolean running = true;
     private KafkaProducer<String, byte[]> producer;
 
-    public CatalogTopic(LiveCatalog catalog, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /** @param kafka Quarkus' shared Kafka settings (bootstrap servers, security), which every client here takes */
+    public CatalogTopic(LiveCatalog catalog, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.catalog = catalog;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Before the consumers start: the corrections made so far are in place before the first article. */
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         ensureTopic();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(ClientSettings.of(kafka, Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000), new StringSerializer(), new ByteArraySerializer());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)), new StringSerializer(), new ByteArraySerializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientSettings.of(kafka, Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(PARTITION));
         consumer.seekToBeginning(List.of(PARTITION));
         long deadline = System.nanoTime() + READ_BACK.toNanos();
@@ -143,8 +144,7 @@ public class CatalogTopic {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (Admin admin = Admin.create(ClientSettings.of(kafka, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)))) {
             admin.createTopics(List.of(new NewTopic(Topics.CATALOG, 1, (short) -1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

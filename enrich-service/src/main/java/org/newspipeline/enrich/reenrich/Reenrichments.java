@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
+import org.newspipeline.contract.ClientSettings;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
@@ -52,16 +53,16 @@ public class Reenrichments {
     private final ParallelEnricher enricher;
     private final LiveCatalog catalog;
     private final ManagedExecutor executor;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Map<String, Reenrichment> jobs = new ConcurrentHashMap<>();
     private KafkaProducer<String, byte[]> producer;
 
     public Reenrichments(ParallelEnricher enricher, LiveCatalog catalog, ManagedExecutor executor,
-                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                         @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.enricher = enricher;
         this.catalog = catalog;
         this.executor = executor;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public Reenrichment start(Reenrichment.Request request, Instant from, Instant to) {
@@ -87,9 +88,9 @@ public class Reenrichments {
     }
 
     private void run(Reenrichment job, Instant from, Instant to) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ClientSettings.of(kafka, Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200)),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(Topics.RAW, p.partition())).toList();
             consumer.assign(partitions);
@@ -204,9 +205,9 @@ public class Reenrichments {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(ClientSettings.of(kafka, Map.of(
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES, ProducerConfig.LINGER_MS_CONFIG, 5),
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES, ProducerConfig.LINGER_MS_CONFIG, 5)),
                     new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -39,7 +39,7 @@ class CatalogResourceTest {
         String institute = "Zorblax" + suffix + " Institute";
         String acronym = "ZBX" + suffix.toUpperCase();
         LiveCatalog otherReplica = new LiveCatalog(EntityCatalog.load(Optional.empty()));
-        new CatalogTopic(otherReplica, SharedInfrastructure.get().kafkaBootstrapServers()).start(null);
+        new CatalogTopic(otherReplica, java.util.Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers())).start(null);
 
         given().contentType(ContentType.JSON)
                 .body("{\"type\":\"ORGANIZATION\",\"aliases\":[\"" + acronym + "\"],\"reason\":\"a new body\",\"by\":\"editor-1\"}")

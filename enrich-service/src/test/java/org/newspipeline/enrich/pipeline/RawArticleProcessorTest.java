@@ -133,8 +133,7 @@ class RawArticleProcessorTest {
     void two_replicas_redriving_at_once_put_each_record_back_once() throws Exception {
         String run = deadLettersOfAnOutage(3_000);
         // Another replica: its own queue object on the same topic, group and transactional id.
-        DeadLetterQueue other = new DeadLetterQueue(deadLetterConfig, deadLetters,
-                SharedInfrastructure.get().kafkaBootstrapServers());
+        DeadLetterQueue other = new DeadLetterQueue(deadLetterConfig, deadLetters);
         CompletableFuture<String> here = CompletableFuture.supplyAsync(() -> given().post("/dlq/redrive").asString());
         CompletableFuture<String> there = CompletableFuture.supplyAsync(() -> {
             try {
