@@ -170,8 +170,13 @@ public class SourceTopics {
 
     /** Waits until every state write sent so far is on the broker (a handover's last step). */
     void flush() {
-        if (producer != null) {
-            producer.flush();
+        try {
+            if (producer != null) {
+                producer.flush();
+            }
+        } catch (IllegalStateException e) {
+            // Shutting down: the producer was closed, and closing sent what it had.
+            LOG.debugf("source state not flushed: %s", e.getMessage());
         }
     }
 
