@@ -18,6 +18,10 @@ public final class WebUrls {
     private static final Pattern WEB_URL = Pattern.compile(
             "(?i)https?://(?:[^/?#@\\s\\p{Cntrl}]*@)?([^/?#@:\\s\\p{Cntrl}\\[\\]]+|\\[[0-9a-f:.]+])(?::\\d{1,5})?(?:[/?#][^\\s\\p{Cntrl}]*)?");
 
+    /** The same shape as {@link #WEB_URL}, in parts: scheme, user info, host, port, the rest. */
+    private static final Pattern PARTS = Pattern.compile(
+            "(?i)(https?)://([^/?#@\\s\\p{Cntrl}]*@)?([^/?#@:\\s\\p{Cntrl}\\[\\]]+|\\[[0-9a-f:.]+])(?::(\\d{1,5}))?([/?#][^\\s\\p{Cntrl}]*)?");
+
     private WebUrls() {
     }
 
@@ -39,6 +43,44 @@ public final class WebUrls {
         } catch (IllegalArgumentException e) {
             return Optional.of(m.group(1).toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * A web URL in the one form two spellings of it share, for URLs we keep and compare (a source's
+     * feeds): scheme and host in lower case, an international host in its ASCII form, no trailing
+     * dot on the host, no default port, no fragment, no empty query; path and query as written.
+     *
+     * @throws IllegalArgumentException saying why, for anything but an http(s) URL with a host, or
+     *         one with a user name or password, or a port outside 1-65535
+     */
+    public static String normalize(String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
+        Matcher m = PARTS.matcher(url.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
+        if (m.group(2) != null) {
+            throw new IllegalArgumentException("a user name or password in a URL is not kept");
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String host = host(url).orElseThrow(() -> new IllegalArgumentException("not an http(s) URL"));
+        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String port = "";
+        if (m.group(4) != null) {
+            int n = Integer.parseInt(m.group(4));
+            if (n < 1 || n > 65535) {
+                throw new IllegalArgumentException("port " + n + " is not a port");
+            }
+            boolean standard = scheme.equals("http") && n == 80 || scheme.equals("https") && n == 443;
+            port = standard ? "" : ":" + n;
+        }
+        String rest = m.group(5) == null ? "" : m.group(5);
+        int hash = rest.indexOf('#');
+        rest = hash < 0 ? rest : rest.substring(0, hash);
+        rest = rest.endsWith("?") ? rest.substring(0, rest.length() - 1) : rest;
+        return scheme + "://" + host + port + (rest.isEmpty() ? "/" : rest);
     }
 
     /** Whether both are web URLs on the same host (a page may name its own address, not another site's). */

@@ -56,12 +56,14 @@ public class FeedDiscovery {
      * silent; the common feed paths are tried only within {@link #DISCOVERY_TIME}.
      */
     public SourceRequest complete(SourceRequest request) {
-        if (request.homepage() == null || !WebUrls.isWebUrl(request.homepage())) {
+        if (request.homepage() == null) {
             throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
         }
         URI home;
         try {
-            home = new URI(request.homepage().strip());
+            home = new URI(WebUrls.normalize(request.homepage()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSourceException(400, "homepage: " + e.getMessage());
         } catch (java.net.URISyntaxException e) {
             throw new InvalidSourceException(400, "homepage: not a valid URL: " + e.getReason());
         }
@@ -81,7 +83,7 @@ public class FeedDiscovery {
             String name = request.name() != null ? request.name() : name(doc);
             String language = request.language() != null ? request.language()
                     : LanguageCodes.normalize(doc.select("html").attr("lang")).orElse(null);
-            return new SourceRequest(request.id(), name, request.homepage().strip(), request.country(), language, request.kind(),
+            return new SourceRequest(request.id(), name, home.toString(), request.country(), language, request.kind(),
                     feeds, sitemaps, request.perHostDelay(), request.paused());
         } finally {
             hosts.release(host, home.toString(), delay);

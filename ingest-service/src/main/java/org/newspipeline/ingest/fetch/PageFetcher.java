@@ -118,7 +118,7 @@ public class PageFetcher {
             if (!isWeb(at)) {
                 return new FetchResult.Failure(0, "not an http(s) link: " + at.getScheme(), false);
             }
-            if (!config.allowPrivateHosts() && config.proxy().isEmpty() && isPrivate(at)) {
+            if (mayNotReach(config, at)) {
                 return new FetchResult.Failure(0, at.getHost() + " is a private or local address", false);
             }
             Optional<FetchResult.Failure> refused = robots.refusal(at);
@@ -225,8 +225,13 @@ public class PageFetcher {
         }
     }
 
+    /** Whether the address is one of our own network's and we may not go there (no proxy decides for us). */
+    static boolean mayNotReach(IngestConfig.Fetch config, URI url) {
+        return !config.allowPrivateHosts() && config.proxy().isEmpty() && isPrivate(url);
+    }
+
     /** A feed cannot send us to our own network: loopback, private, link-local (cloud metadata) addresses. */
-    private static boolean isPrivate(URI url) {
+    static boolean isPrivate(URI url) {
         try {
             for (java.net.InetAddress address : java.net.InetAddress.getAllByName(url.getHost())) {
                 if (isPrivate(address)) {

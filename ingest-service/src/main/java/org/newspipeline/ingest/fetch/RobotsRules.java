@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RobotsRules {
 
     private static final Duration RETRY_UNREACHABLE = Duration.ofMinutes(5);
+    /** RFC 9309: at least five redirects are followed; more than that is no robots.txt. */
+    private static final int MAX_REDIRECTS = 5;
     /** RFC 9309 asks crawlers to read at least 500 KiB; more than that is not a robots.txt. */
     private static final int MAX_BYTES = 512 * 1024;
 
@@ -35,7 +38,8 @@ public class RobotsRules {
 
     public RobotsRules(IngestConfig config) {
         this.config = config.fetch();
-        this.http = PageFetcher.client(this.config, HttpClient.Redirect.NORMAL);
+        // Redirects are followed by hand, each target checked as a page's would be.
+        this.http = PageFetcher.client(this.config, HttpClient.Redirect.NEVER);
     }
 
     /** @return why this URL must not be fetched now, or empty when it may */
@@ -78,22 +82,39 @@ public class RobotsRules {
 
     private Entry read(String origin) {
         Instant now = Instant.now();
+        URI at = URI.create(origin + "/robots.txt");
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(origin + "/robots.txt")).timeout(Duration.ofSeconds(15))
-                    .header("User-Agent", PageFetcher.userAgent(config)).GET().build();
-            HttpResponse<java.io.InputStream> response = PageFetcher.send(http, request, Duration.ofSeconds(15));
-            int status = response.statusCode();
-            try (var body = response.body()) {
-                if (status >= 200 && status < 300) {
-                    String text = new String(body.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
-                    return new Entry(RobotsTxt.parse(text, config.agent()), now.plus(config.robotsTtl()), null);
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                HttpRequest request = HttpRequest.newBuilder(at).timeout(Duration.ofSeconds(15))
+                        .header("User-Agent", PageFetcher.userAgent(config)).GET().build();
+                HttpResponse<java.io.InputStream> response = PageFetcher.send(http, request, Duration.ofSeconds(15));
+                int status = response.statusCode();
+                try (var body = response.body()) {
+                    if (status >= 200 && status < 300) {
+                        String text = new String(body.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+                        return new Entry(RobotsTxt.parse(text, config.agent()), now.plus(config.robotsTtl()), null);
+                    }
                 }
+                Optional<String> location = status >= 300 && status < 400 ? response.headers().firstValue("Location")
+                        : Optional.empty();
+                if (location.isPresent()) {
+                    URI target = at.resolve(location.get().strip());
+                    // A redirect to our own network or to no web address is a robots.txt we cannot read: none.
+                    String scheme = String.valueOf(target.getScheme()).toLowerCase(java.util.Locale.ROOT);
+                    if (target.getHost() == null || !List.of("http", "https").contains(scheme)
+                            || PageFetcher.mayNotReach(config, target)) {
+                        return new Entry(RobotsTxt.ALLOW_ALL, now.plus(config.robotsTtl()), null);
+                    }
+                    at = target;
+                    continue;
+                }
+                if (status >= 400 && status < 500 && status != 429) {
+                    return new Entry(RobotsTxt.ALLOW_ALL, now.plus(config.robotsTtl()), null);
+                }
+                return new Entry(RobotsTxt.DISALLOW_ALL, now.plus(RETRY_UNREACHABLE), "HTTP " + status);
             }
-            if (status >= 400 && status < 500 && status != 429) {
-                return new Entry(RobotsTxt.ALLOW_ALL, now.plus(config.robotsTtl()), null);
-            }
-            return new Entry(RobotsTxt.DISALLOW_ALL, now.plus(RETRY_UNREACHABLE), "HTTP " + status);
-        } catch (IOException e) {
+            return new Entry(RobotsTxt.ALLOW_ALL, now.plus(config.robotsTtl()), null);
+        } catch (IOException | IllegalArgumentException e) {
             return new Entry(RobotsTxt.DISALLOW_ALL, now.plus(RETRY_UNREACHABLE), e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,8 +18,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The directory's rules: what a source may hold (web URLs only, ISO codes, bounded lists), ids made
- * from the homepage's host, one feed belonging to one source, and the list's filters.
+ * The directory's rules: what a source may hold (web URLs only, in their normal form; ISO codes;
+ * bounded lists), ids made from the homepage's host, one feed belonging to one source, and the
+ * list's filters. Writes through one replica are made one at a time, so two creates of one id or
+ * one feed cannot both pass the checks; writes through two replicas at the same moment can (the
+ * later one wins).
  */
 @ApplicationScoped
 public class SourceDirectory {
@@ -31,6 +34,7 @@ public class SourceDirectory {
     /** Paths under /sources that are not sources. */
     private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("opml");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
 
     /** A filter of the list; null fields do not filter. {@code q} matches name, id or homepage. */
     public record Filter(String q, String country, String language, Source.Kind kind, FeedStatus.Health health,
@@ -76,7 +80,7 @@ public class SourceDirectory {
     }
 
     /** Creates a source (409 when the id or one of its feeds is taken). */
-    public Source create(SourceRequest request) {
+    public synchronized Source create(SourceRequest request) {
         Source source = validate(request, request.id() == null ? freeId(request.homepage()) : request.id());
         if (topics.source(source.id()).isPresent()) {
             throw new InvalidSourceException(409, "a source with id '" + source.id() + "' exists; PUT /sources/" + source.id() + " changes it");
@@ -96,7 +100,7 @@ public class SourceDirectory {
      * Adds what an import lists: a new source per new homepage (written together), more feeds to a
      * source with the same homepage; a source the directory cannot take is reported, not fatal.
      */
-    public ImportResult importAll(List<SourceRequest> requests) {
+    public synchronized ImportResult importAll(List<SourceRequest> requests) {
         java.util.Map<String, Source> byHomepage = new java.util.HashMap<>();
         topics.sources().forEach(s -> byHomepage.putIfAbsent(s.homepage(), s));
         java.util.Set<String> takenIds = new java.util.HashSet<>();
@@ -107,26 +111,33 @@ public class SourceDirectory {
         List<String> rejected = new ArrayList<>();
         for (SourceRequest request : requests) {
             try {
-                Source existing = byHomepage.get(request.homepage());
+                SourceRequest r = new SourceRequest(request.id(), request.name(), url("homepage", request.homepage()),
+                        request.country(), request.language(), request.kind(), urls("feeds", request.feeds()),
+                        request.sitemaps(), request.perHostDelay(), request.paused());
+                Source existing = byHomepage.get(r.homepage());
+                List<String> added = existing == null ? r.feeds()
+                        : r.feeds().stream().filter(f -> !existing.feeds().contains(f)).toList();
+                if (added.stream().anyMatch(takenFeeds::contains)) {
+                    throw new InvalidSourceException(409, "feeds: listed for two sites in this import");
+                }
                 if (existing == null) {
                     if (topics.size() + created.size() >= max) {
                         throw new InvalidSourceException(409, "the directory holds its most sources (" + max + ", ingest.sources.max)");
                     }
-                    Source source = validate(request, freeId(request.homepage(), takenIds));
-                    if (source.feeds().stream().anyMatch(takenFeeds::contains)) {
-                        throw new InvalidSourceException(409, "feeds: listed twice in this import");
-                    }
+                    Source source = validate(r, freeId(r.homepage(), takenIds));
                     takenIds.add(source.id());
-                    takenFeeds.addAll(source.feeds());
                     created.add(source);
-                } else if (existing.feeds().containsAll(request.feeds())) {
+                    byHomepage.put(source.homepage(), source);
+                } else if (added.isEmpty()) {
                     unchanged++;
                 } else {
                     List<String> feeds = new ArrayList<>(existing.feeds());
-                    request.feeds().stream().filter(f -> !feeds.contains(f)).forEach(feeds::add);
-                    update(existing.id(), new SourceRequest(null, null, null, null, null, null, feeds, null, null, null));
+                    feeds.addAll(added);
+                    byHomepage.put(existing.homepage(), update(existing.id(),
+                            new SourceRequest(null, null, null, null, null, null, feeds, null, null, null)));
                     updated++;
                 }
+                takenFeeds.addAll(added);
             } catch (InvalidSourceException e) {
                 rejected.add(request.homepage() + ": " + e.getMessage());
             }
@@ -136,7 +147,7 @@ public class SourceDirectory {
     }
 
     /** Replaces a source's fields with the request's (absent ones keep their value). */
-    public Source update(String id, SourceRequest request) {
+    public synchronized Source update(String id, SourceRequest request) {
         Source before = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
         if (request.id() != null && !request.id().equals(id)) {
             throw new InvalidSourceException(400, "id: a source's id cannot change (it is '" + id + "')");
@@ -146,14 +157,14 @@ public class SourceDirectory {
         return source;
     }
 
-    public Source pause(String id, boolean paused) {
+    public synchronized Source pause(String id, boolean paused) {
         Source before = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
         Source after = before.withPaused(paused, Instant.now());
         topics.put(after);
         return after;
     }
 
-    public void delete(String id) {
+    public synchronized void delete(String id) {
         Source source = topics.source(id).orElseThrow(() -> new InvalidSourceException(404, "no source '" + id + "'"));
         topics.delete(source);
     }
@@ -184,19 +195,21 @@ public class SourceDirectory {
 
     /** @param id the source's id: given, made for a new one, or the existing one's */
     private Source validate(SourceRequest r, String id) {
-        String homepage = url("homepage", r.homepage());
-        if (homepage == null) {
+        if (r.homepage() == null) {
             throw new InvalidSourceException(400, "homepage: required, an http(s) URL");
         }
+        String homepage = url("homepage", r.homepage());
         if (!ID.matcher(id).matches() || RESERVED_IDS.contains(id)) {
             throw new InvalidSourceException(400, "id: lower-case letters, digits and hyphens, at most 64, not starting or"
                     + " ending with a hyphen, not " + RESERVED_IDS);
         }
         String name = r.name() == null || r.name().isBlank() ? WebUrls.host(homepage).orElse(homepage) : r.name().strip();
-        if (name.length() > MAX_NAME_CHARS || name.chars().anyMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c))) {
-            throw new InvalidSourceException(400, "name: at most " + MAX_NAME_CHARS + " characters, no control characters");
+        if (name.length() > MAX_NAME_CHARS || name.codePoints().anyMatch(SourceDirectory::unfitForText)) {
+            throw new InvalidSourceException(400, "name: at most " + MAX_NAME_CHARS + " characters, no control characters,"
+                    + " unpaired surrogates or non-characters");
         }
-        if (r.country() != null && !COUNTRY.matcher(r.country()).matches()) {
+        if (r.country() != null && (!COUNTRY.matcher(r.country()).matches()
+                || !COUNTRIES.contains(r.country().toUpperCase(Locale.ROOT)))) {
             throw new InvalidSourceException(400, "country: an ISO 3166-1 alpha-2 code such as GB");
         }
         String language = null;
@@ -244,24 +257,31 @@ public class SourceDirectory {
         for (String url : urls) {
             distinct.add(url(field, url));
         }
-        distinct.remove(null);
         return List.copyOf(distinct);
     }
 
+    /** A URL as kept: in its normal form ({@link WebUrls#normalize}), so that two spellings of one feed are one. */
     private static String url(String field, String url) {
         if (url == null) {
-            return null;
+            throw new InvalidSourceException(400, field + ": null is not an http(s) URL");
         }
         String u = url.strip();
-        if (u.length() > MAX_URL_CHARS || !WebUrls.isWebUrl(u)) {
-            throw new InvalidSourceException(400, field + ": " + abbreviate(u) + " is not an http(s) URL");
+        if (u.length() > MAX_URL_CHARS) {
+            throw new InvalidSourceException(400, field + ": longer than " + MAX_URL_CHARS + " characters");
         }
         try {
-            java.net.URI.create(u);
+            String normal = WebUrls.normalize(u);
+            java.net.URI.create(normal);
+            return normal;
         } catch (IllegalArgumentException e) {
-            throw new InvalidSourceException(400, field + ": " + abbreviate(u) + " is not a valid URL");
+            throw new InvalidSourceException(400, field + ": " + abbreviate(u) + ": " + e.getMessage());
         }
-        return u;
+    }
+
+    /** Control characters, a surrogate not in a pair, and Unicode's non-characters (U+FFFE, U+FDD0...): no text holds them. */
+    private static boolean unfitForText(int cp) {
+        return Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE
+                || (cp & 0xFFFE) == 0xFFFE || cp >= 0xFDD0 && cp <= 0xFDEF;
     }
 
     private static String abbreviate(String s) {

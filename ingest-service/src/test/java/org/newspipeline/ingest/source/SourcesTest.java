@@ -104,6 +104,65 @@ class SourcesTest {
     }
 
     @Test
+    void urls_are_kept_in_one_form_so_two_spellings_of_a_feed_are_one_and_credentials_are_not_kept() {
+        String host = host();
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "HTTPS://" + host.toUpperCase() + ":443/",
+                        "name", "Emoji News 🚀", "feeds", List.of("https://" + host + "/feed.xml", "HTTPS://" + host + "/feed.xml#top")))
+                .post("/sources").then().statusCode(201).body("source.homepage", equalTo("https://" + host + "/"))
+                .body("source.feeds", equalTo(List.of("https://" + host + "/feed.xml"))).body("source.name", equalTo("Emoji News 🚀"));
+        for (String spelling : List.of("https://" + host.toUpperCase() + "/feed.xml", "https://" + host + ".:443/feed.xml?")) {
+            given().contentType(ContentType.JSON).body(Map.of("homepage", "https://other-" + host + "/", "feeds", List.of(spelling)))
+                    .post("/sources").then().statusCode(409).body("detail", containsString("belongs to source"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://x.example/", "feeds", List.of("https://u:p@x.example/rss")))
+                .post("/sources").then().statusCode(400).body("detail", containsString("user name or password"));
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://x.example:0/", "feeds", List.of()))
+                .post("/sources").then().statusCode(400).body("detail", containsString("homepage"));
+        given().contentType(ContentType.JSON).body("{\"homepage\":\"https://x.example/\",\"feeds\":[null]}")
+                .post("/sources").then().statusCode(400).body("detail", containsString("feeds"));
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://x.example/", "feeds", List.of(), "name", "bad \uffff"))
+                .post("/sources").then().statusCode(400).body("detail", containsString("name"));
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://x.example/", "feeds", List.of(), "country", "XX"))
+                .post("/sources").then().statusCode(400).body("detail", containsString("country"));
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://bücher-" + host + "/", "feeds", List.of()))
+                .post("/sources").then().statusCode(201).body("source.homepage", containsString("xn--bcher-"));
+    }
+
+    @Test
+    void of_many_creates_of_one_id_at_once_one_wins() throws Exception {
+        String id = "race-" + host().substring(1, 9);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String site = "r" + i + "-" + id + ".example";
+            answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(Map.of("id", id, "homepage", "https://" + site + "/",
+                    "feeds", List.of("https://" + site + "/rss"))).post("/sources").statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(15, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    @Test
+    void an_import_never_gives_one_feed_to_two_sources() {
+        String a = host();
+        String b = host();
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "https://" + b + "/", "feeds", List.of())).post("/sources")
+                .then().statusCode(201);
+        String opml = """
+                <opml version="2.0"><body>
+                <outline type="rss" text="A" xmlUrl="https://shared-%1$s/f" htmlUrl="https://%1$s/"/>
+                <outline type="rss" text="B" xmlUrl="https://shared-%1$s/f" htmlUrl="https://%2$s/"/>
+                </body></opml>""".formatted(a, b);
+        given().contentType("text/x-opml").body(opml).post("/sources/opml").then().statusCode(200)
+                .body("created", equalTo(1)).body("updated", equalTo(0)).body("rejected", hasSize(1));
+    }
+
+    @Test
     void a_homepage_alone_finds_its_feeds_its_sitemaps_its_name_and_language() {
         String linked = host();
         WEB.site(linked, path -> switch (path) {
