@@ -77,11 +77,6 @@ public class SourcePolling {
         }
     }
 
-    /** Whether nothing is being polled now (tests wait for a round to end). */
-    public boolean idle() {
-        return polling.isEmpty();
-    }
-
     private void pollIfDue(Source source, int partition, String url, Instant now) {
         FeedStatus status = topics.feed(url).orElse(null);
         if (status != null && status.nextPoll() != null && status.nextPoll().isAfter(now) || polling.contains(url)) {

@@ -15,11 +15,7 @@ public record PendingFetch(int partition, ArticleSubmission item, String origin,
                            Instant referenceTime, int attempts, Instant notBefore, String publishedId) {
 
     public String key() {
-        return key(item.url());
-    }
-
-    public static String key(String url) {
-        return "fetch:" + url;
+        return "fetch:" + item.url();
     }
 
     public PendingFetch retry(int attemptsSoFar, Instant at, String published) {

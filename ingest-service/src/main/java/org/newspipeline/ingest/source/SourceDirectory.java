@@ -74,11 +74,6 @@ public class SourceDirectory {
         return topics.health(source);
     }
 
-    /** The worst of its feeds' health: one failing or silent feed flags the source. */
-    public FeedStatus.Health health(Source source) {
-        return view(source).health();
-    }
-
     /** Creates a source (409 when the id or one of its feeds is taken). */
     public synchronized Source create(SourceRequest request) {
         Source source = validate(request, request.id() == null ? freeId(request.homepage()) : request.id());
@@ -223,7 +218,7 @@ public class SourceDirectory {
         Source.Kind kind = kind(r.kind());
         List<String> feeds = urls("feeds", r.feeds());
         List<String> sitemaps = urls("sitemaps", r.sitemaps());
-        for (String url : concat(feeds, sitemaps)) {
+        for (String url : java.util.stream.Stream.concat(feeds.stream(), sitemaps.stream()).distinct().toList()) {
             Optional<String> owner = topics.listedBy(url).filter(other -> !other.equals(id));
             if (owner.isPresent()) {
                 throw new InvalidSourceException(409, (feeds.contains(url) ? "feeds: " : "sitemaps: ") + url
@@ -287,11 +282,5 @@ public class SourceDirectory {
     private static String abbreviate(String s) {
         String printable = s.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        b.stream().filter(u -> !all.contains(u)).forEach(all::add);
-        return all;
     }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
-import org.newspipeline.contract.Source;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.ingest.config.IngestConfig;
 import org.newspipeline.ingest.config.KafkaClients;
@@ -72,11 +71,6 @@ public class SourceOwnership {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** Whether this replica polls the source now. */
-    public boolean owns(Source source) {
-        return owns(topics.partitionOf(source));
     }
 
     public synchronized boolean owns(int partition) {

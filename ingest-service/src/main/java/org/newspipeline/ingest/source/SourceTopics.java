@@ -86,10 +86,6 @@ public class SourceTopics {
         }
     }
 
-    public int partitions() {
-        return partitions;
-    }
-
     public int partitionOf(Source source) {
         return records.partition(source).orElseGet(() -> SourcePartitions.of(source.host(), partitions));
     }
