@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
@@ -87,14 +89,22 @@ class SourcesPageTest {
                 browser.navigate().refresh();
                 assertTrue(browser.getPageSource().contains("Failing Gazette " + id));
             });
-            browser.findElement(By.cssSelector(".filters a.FAILING")).click();
+            showOnly(browser, "FAILING", "health=failing");
             WebElement row = browser.findElement(By.xpath("//tr[th[contains(., 'Failing Gazette " + id + "')]]"));
             assertEquals("failing", row.findElement(By.cssSelector(".chip.health")).getText());
-            browser.findElement(By.cssSelector(".filters a.OK")).click();
+            showOnly(browser, "OK", "health=ok");
             assertTrue(browser.findElements(By.xpath("//th[contains(., 'Failing Gazette " + id + "')]")).isEmpty());
         } finally {
             browser.quit();
         }
+    }
+
+    /** Clicks a health filter and waits for its page: elements found before it has loaded would go stale. */
+    private static void showOnly(WebDriver browser, String health, String query) {
+        browser.findElement(By.cssSelector(".filters a." + health)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.urlContains(query),
+                ExpectedConditions.attributeContains(By.cssSelector(".filters a." + health), "class", "on")));
     }
 
     /** A source with one feed that failed five times, written as ingest-service writes it; @return its id */
