@@ -32,6 +32,9 @@ rm -rf containers/kafka/libs && mkdir -p containers/kafka/libs
 cp local-stack/target/local-stack-*.jar local-stack/target/lib/*.jar containers/kafka/libs/
 docker build -q -t news-pipeline/kafka containers/kafka
 
+docker build -q --build-arg BASE=news-pipeline/jre17 -f search-node/src/main/docker/Dockerfile \
+    -t news-pipeline/search-node search-node
+
 for service in query-service enrich-service ingest-service; do
   docker build -q --build-arg BASE=news-pipeline/jre17 -f "$service/src/main/docker/Dockerfile.jvm" \
       -t "news-pipeline/$service" "$service"

@@ -43,15 +43,17 @@ public final class LocalPipeline {
                 case "--listen" -> listen = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
+                case "--search-port" -> httpPorts = new PipelineServices.Ports(httpPorts.query(), httpPorts.ingest(),
+                        httpPorts.enrich(), Integer.parseInt(args[++i]), httpPorts.moreEnrich());
                 case "--http-ports" -> {
                     String[] p = args[++i].split(",");
                     List<Integer> more = Arrays.stream(p).skip(3).map(Integer::parseInt).toList();
                     httpPorts = new PipelineServices.Ports(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                            Integer.parseInt(p[2]), more);
+                            Integer.parseInt(p[2]), httpPorts.search(), more);
                 }
                 default -> {
                     System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--listen ADDRESS] [--kafka-port P]"
-                            + " [--postgres-port P] [--http-ports QUERY,INGEST,ENRICH[,MORE_ENRICH...]]");
+                            + " [--postgres-port P] [--search-port P] [--http-ports QUERY,INGEST,ENRICH[,MORE_ENRICH...]]");
                     System.exit(2);
                 }
             }
@@ -87,7 +89,7 @@ public final class LocalPipeline {
 
         try {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
-            System.out.println("Starting query-service, enrich-service and ingest-service ...");
+            System.out.println("Starting the search node, query-service, enrich-service and ingest-service ...");
             services[0] = PipelineServices.start(repoRoot, infra, httpPorts, listen,
                     Files.isDirectory(seeds) ? seeds : null, dataDir, (service, why) -> {
                         System.err.println("Giving up: " + why + "; see its log. Stopping everything.");
@@ -107,9 +109,10 @@ public final class LocalPipeline {
                            or drop .txt/.json/.ndjson/.html files into %s
                   enrich:  http://localhost:%d/q/swagger-ui
                   Kafka:   localhost:%d   PostgreSQL: jdbc:postgresql://localhost:%d/news (user postgres)
+                  OpenSearch: http://127.0.0.1:%d (the search index, alias articles)
                 Ctrl-C stops everything.
                 """, dataDir.resolve("logs"), httpPorts.query(), httpPorts.query(), httpPorts.ingest(),
-                dataDir.resolve("inbox"), httpPorts.enrich(), kafkaPort, postgresPort);
+                dataDir.resolve("inbox"), httpPorts.enrich(), kafkaPort, postgresPort, httpPorts.search());
         stopped.await();
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services started against one {@link Infrastructure}: query first (it owns the
- * schema), then enrich, then ingest, which may start feeding articles at once. Once they are
+ * The search node and the three services started against one {@link Infrastructure}: the search
+ * node first, query next (it owns the schema and the search index), then enrich, then ingest,
+ * which may start feeding articles at once. Once they are
  * ready a {@link Supervisor} restarts any that ends; it gives up on one that keeps crashing.
  */
 public final class PipelineServices implements AutoCloseable {
@@ -17,10 +18,11 @@ public final class PipelineServices implements AutoCloseable {
     /**
      * The fixed ports users and tools rely on.
      *
+     * @param search     the search node's REST port
      * @param moreEnrich ports of further enrich-service replicas (the consumer group shares the partitions)
      */
-    public record Ports(int query, int ingest, int enrich, List<Integer> moreEnrich) {
-        public static final Ports FIXED = new Ports(8080, 8081, 8082, List.of());
+    public record Ports(int query, int ingest, int enrich, int search, List<Integer> moreEnrich) {
+        public static final Ports FIXED = new Ports(8080, 8081, 8082, 9200, List.of());
     }
 
     /** Only this machine can call the services unless another address is asked for. */
@@ -45,7 +47,9 @@ public final class PipelineServices implements AutoCloseable {
         try {
             Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
                     "QUARKUS_HTTP_HOST", listen);
+            services.started.add(SearchNodeProcess.start(repoRoot, LOOPBACK, ports.search(), dataDir.resolve("search"), logDir));
             services.launch(repoRoot, "query-service", "query-service", ports.query(), merge(kafka, Map.of(
+                    "QUERY_INDEX_URLS", "http://" + LOOPBACK + ":" + ports.search(),
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),
                     "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword())), logDir);

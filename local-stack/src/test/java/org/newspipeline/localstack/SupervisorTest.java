@@ -20,7 +20,7 @@ class SupervisorTest {
     @Test
     void a_process_that_keeps_ending_is_restarted_then_given_up_on(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("crashing.log");
-        ServiceProcess crashing = ServiceProcess.command("crashing", 0, List.of("sh", "-c", "echo started; exit 3"),
+        ServiceProcess crashing = ServiceProcess.command("crashing", 0, "/", List.of("sh", "-c", "echo started; exit 3"),
                 Map.of(), dir, log);
         CompletableFuture<String> gaveUp = new CompletableFuture<>();
         try (Supervisor supervisor = new Supervisor(List.of(crashing), (service, why) -> gaveUp.complete(why),
@@ -34,7 +34,7 @@ class SupervisorTest {
 
     @Test
     void a_running_process_is_left_alone(@TempDir Path dir) throws Exception {
-        ServiceProcess running = ServiceProcess.command("running", 0, List.of("sleep", "30"), Map.of(), dir,
+        ServiceProcess running = ServiceProcess.command("running", 0, "/", List.of("sleep", "30"), Map.of(), dir,
                 dir.resolve("running.log"));
         CompletableFuture<String> gaveUp = new CompletableFuture<>();
         try (Supervisor supervisor = new Supervisor(List.of(running), (service, why) -> gaveUp.complete(why),

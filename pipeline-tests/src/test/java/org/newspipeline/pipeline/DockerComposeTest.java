@@ -34,7 +34,8 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "kafka", "postgres"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "kafka", "postgres", "opensearch-1",
+            "opensearch-2", "opensearch-3"})
     void every_long_running_service_is_there_with_a_health_check(String name) throws IOException {
         Map<String, Object> service = service(name);
         assertNotNull(service, name + " is missing");

@@ -4,8 +4,11 @@ import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.EnrichedArticle.Entity;
 import org.newspipeline.contract.Topics;
+import org.newspipeline.testing.SharedSearchNode;
 import org.newspipeline.testing.TestTopics;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +43,14 @@ public final class Articles {
         TestTopics.send(Topics.ENRICHED, a.id(), ContractJson.write(a));
     }
 
+    /** Waits until the article is stored with that title and the search index shows it so. */
     public static void awaitTitle(String id, String title) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/articles/{id}", id).then().statusCode(200).body("title", equalTo(title)));
+        String index = SharedSearchNode.url() + "/articles";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get(index + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).then().statusCode(200)
+                        .body("_source.title", equalTo(title)));
+        given().post(index + "/_refresh").then().statusCode(200);
     }
 }

@@ -27,7 +27,7 @@ public final class FuzzBenchmark {
         int perEndpoint = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path root = Bench.repoRoot();
         Path dir = Files.createTempDirectory("fuzz-bench");
-        PipelineServices.Ports ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), List.of());
+        PipelineServices.Ports ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of());
         List<HttpFuzzer.Outcome> outcomes = new ArrayList<>();
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());

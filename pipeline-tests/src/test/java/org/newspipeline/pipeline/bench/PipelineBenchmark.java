@@ -51,7 +51,7 @@ public final class PipelineBenchmark {
             throw new IllegalArgumentException("at most " + stories.size() + " distinct stories, warm-up included");
         }
         Path dir = Files.createTempDirectory("pipeline-bench");
-        PipelineServices.Ports ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), List.of());
+        PipelineServices.Ports ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of());
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             try (PipelineServices services = PipelineServices.start(Bench.repoRoot(), infra, ports, PipelineServices.LOOPBACK,

@@ -100,7 +100,7 @@ public final class FaultDrill {
         dir = Files.createTempDirectory("fault-drill");
         infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true);
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
-        ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), List.of());
+        ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of());
         services = PipelineServices.start(repoRoot, infra, ports, PipelineServices.LOOPBACK, null, dir,
                 (service, why) -> gaveUp.set(why));
     }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.edge.Problem;
+import org.newspipeline.query.index.IndexUnavailableException;
 import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchUnavailableException;
 
@@ -26,5 +27,13 @@ public class ProblemMappers {
         LOG.warnf(e, "search %s could not be answered", id);
         return Problem.builder(503, e.timedOut() ? "the search took too long and was stopped (" + id + ")"
                 : "the database is not available now (" + id + ")").header("Retry-After", "5").build();
+    }
+
+    /** A 503 the client may retry: OpenSearch is away, busy or too slow. */
+    @ServerExceptionMapper
+    public Response indexUnavailable(IndexUnavailableException e) {
+        String id = UUID.randomUUID().toString();
+        LOG.warnf(e, "search %s could not be answered", id);
+        return Problem.builder(503, "the search index is not available now (" + id + ")").header("Retry-After", "5").build();
     }
 }

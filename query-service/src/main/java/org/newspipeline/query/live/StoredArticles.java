@@ -6,20 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** The ids of each batch of articles just stored, for whoever listens (the live searches). */
+/** The ids of each batch of new articles once searches can find them, for whoever listens (the live searches). */
 @ApplicationScoped
 public class StoredArticles {
 
     private final BroadcastProcessor<List<String>> batches = BroadcastProcessor.create();
 
-    /** Called once a batch is committed; returns at once (listeners do their work elsewhere). */
+    /** Called once a batch is searchable; returns at once (listeners do their work elsewhere). */
     public void stored(List<String> ids) {
         if (!ids.isEmpty()) {
             batches.onNext(List.copyOf(ids));
         }
     }
 
-    /** Batches stored from now on; a slow listener drops batches rather than holding the materializer up. */
+    /** Batches from now on; a slow listener drops batches rather than holding the indexer up. */
     public Multi<List<String>> batches() {
         return batches.onOverflow().drop();
     }

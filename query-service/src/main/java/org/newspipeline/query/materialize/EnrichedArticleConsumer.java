@@ -12,9 +12,8 @@ import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.article.ArticleStore;
-import org.newspipeline.query.live.StoredArticles;
+import org.newspipeline.query.waiting.Persistently;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,8 @@ import java.util.Optional;
 public class EnrichedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(EnrichedArticleConsumer.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+    private static final Persistently.Failures STORE_FAILURES =
+            new Persistently.Failures(StoreFailure::isCausedByData, StoreFailure::describe);
 
     /** One record: an upsert, or a deletion when {@code article} is null. */
     private record Change(ConsumerRecord<String, byte[]> record, EnrichedArticle article) {
@@ -45,12 +44,10 @@ public class EnrichedArticleConsumer {
     private final ArticleStore store;
     private final DeadLetters deadLetters;
     private final MaterializerHealth health;
-    private final StoredArticles stored;
 
     public EnrichedArticleConsumer(ArticleStore store, DeadLetters deadLetters,
-                                   @Readiness MaterializerHealth health, StoredArticles stored) {
+                                   @Readiness MaterializerHealth health) {
         this.store = store;
-        this.stored = stored;
         this.deadLetters = deadLetters;
         this.health = health;
     }
@@ -66,10 +63,10 @@ public class EnrichedArticleConsumer {
                 deadLetters.sendWhenAvailable(r, e.getMessage());
             }
         }
-        if (untilDoneOrRefused(() -> apply(changes)).isPresent()) {
+        if (Persistently.untilDoneOrRefused(() -> apply(changes), STORE_FAILURES, health).isPresent()) {
             LOG.infof("a batch of %d was refused; storing it one record at a time", changes.size());
             for (Change change : changes) {
-                Optional<String> refusal = untilDoneOrRefused(() -> apply(List.of(change)));
+                Optional<String> refusal = Persistently.untilDoneOrRefused(() -> apply(List.of(change)), STORE_FAILURES, health);
                 if (refusal.isPresent()) {
                     deadLetters.sendWhenAvailable(change.record(), "PostgreSQL refused the article: " + refusal.get());
                 }
@@ -81,33 +78,7 @@ public class EnrichedArticleConsumer {
         List<EnrichedArticle> upserts = changes.stream().filter(c -> c.article() != null).map(Change::article).toList();
         List<String> deletions = changes.stream().filter(c -> c.article() == null).map(c -> c.record().key()).toList();
         ArticleStore.Applied applied = store.apply(upserts, deletions);
-        // Announced once: an enrichment stored again (a redelivery, a re-enrichment) is no new article.
-        stored.stored(applied.inserted());
-        LOG.debugf("%d records, %d articles changed", changes.size(), applied.changed());
-    }
-
-    /**
-     * Runs the work until it succeeds or fails because of its data, waiting out every other failure.
-     *
-     * @return why the data was refused, or empty when the work was done
-     */
-    private Optional<String> untilDoneOrRefused(Runnable work) throws InterruptedException {
-        Duration pause = FIRST_PAUSE;
-        while (true) {
-            try {
-                work.run();
-                health.storing();
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                if (StoreFailure.isCausedByData(e)) {
-                    return Optional.of(StoreFailure.describe(e));
-                }
-                health.waiting(StoreFailure.describe(e));
-                LOG.warnf("waiting (%s); trying again in %d ms", StoreFailure.describe(e), pause.toMillis());
-                Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
-        }
+        LOG.debugf("%d records, %d articles new, %d changed", changes.size(), applied.inserted().size(), applied.changed());
     }
 
     private static Change change(ConsumerRecord<String, byte[]> r) {

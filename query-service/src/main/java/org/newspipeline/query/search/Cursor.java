@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Where the next page starts; opaque to clients: the last item's time and id in date order, its
- * {@link Relevance} score and id in relevance order.
+ * Where the next page starts; opaque to clients: the last item's sort values in the index (time
+ * and id in date order, score and id by relevance) and, for {@code recent}, the time ages were
+ * counted from on the first page.
  */
 public record Cursor(SearchRequest.Sort sort, double score, Instant time, String id) {
 
@@ -14,12 +15,17 @@ public record Cursor(SearchRequest.Sort sort, double score, Instant time, String
         return new Cursor(SearchRequest.Sort.DATE, 0, time, id);
     }
 
-    static Cursor relevance(double score, String id) {
-        return new Cursor(SearchRequest.Sort.RELEVANCE, score, null, id);
+    /** @param origin for {@code recent}: when ages are counted from; null for {@code relevance} */
+    static Cursor relevance(SearchRequest.Sort sort, double score, Instant origin, String id) {
+        return new Cursor(sort, score, origin, id);
     }
 
     public String encode() {
-        String key = sort == SearchRequest.Sort.RELEVANCE ? "s|" + Double.doubleToLongBits(score) : "d|" + time;
+        String key = switch (sort) {
+            case RELEVANCE -> "s|" + Double.doubleToLongBits(score);
+            case RECENT -> "r|" + Double.doubleToLongBits(score) + "|" + time;
+            case DATE -> "d|" + time;
+        };
         return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -28,7 +34,10 @@ public record Cursor(SearchRequest.Sort sort, double score, Instant time, String
         try {
             String[] p = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", -1);
             if (p[0].equals("s") && sort == SearchRequest.Sort.RELEVANCE && p.length == 3) {
-                return relevance(Double.longBitsToDouble(Long.parseLong(p[1])), p[2]);
+                return relevance(sort, Double.longBitsToDouble(Long.parseLong(p[1])), null, p[2]);
+            }
+            if (p[0].equals("r") && sort == SearchRequest.Sort.RECENT && p.length == 4) {
+                return relevance(sort, Double.longBitsToDouble(Long.parseLong(p[1])), Instant.parse(p[2]), p[3]);
             }
             if (p[0].equals("d") && sort == SearchRequest.Sort.DATE && p.length == 3) {
                 return date(Instant.parse(p[1]), p[2]);

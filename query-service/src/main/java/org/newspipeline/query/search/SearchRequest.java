@@ -19,7 +19,8 @@ import java.util.Locale;
 public record SearchRequest(String q, String source, List<String> entities, String type, String place, String lang,
                             Instant from, Instant to, Sort sort, int limit, String cursor) {
 
-    public enum Sort { RELEVANCE, DATE }
+    /** relevance: text relevance alone; recent: relevance halved per half-life of age; date: newest first. */
+    public enum Sort { RELEVANCE, RECENT, DATE }
 
     public static final int MAX_LIMIT = 100;
     /** Each entity filter is a semi-join: more than a few make a statement no one waits for. */
@@ -33,9 +34,9 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
             order = sort == null || sort.isBlank() ? (blank(q) ? Sort.DATE : Sort.RELEVANCE)
                     : Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("sort must be relevance or date, not " + sort);
+            throw new BadParameterException("sort must be relevance, recent or date, not " + sort);
         }
-        if (order == Sort.RELEVANCE && blank(q)) {
+        if (order != Sort.DATE && blank(q)) {
             order = Sort.DATE;
         }
         String entityType = entityType(type);

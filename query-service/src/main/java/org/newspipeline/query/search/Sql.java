@@ -1,7 +1,5 @@
 package org.newspipeline.query.search;
 
-import org.postgresql.PGStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +26,6 @@ final class Sql {
 
     private final StringBuilder text = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
-    private boolean planEachTime;
 
     static Sql of(String fragment, Object... values) {
         return new Sql().append(fragment, values);
@@ -43,30 +40,9 @@ final class Sql {
         return this;
     }
 
-    Sql append(Sql other) {
-        text.append(other.text);
-        values.addAll(other.values);
-        planEachTime |= other.planEachTime;
-        return this;
-    }
-
-    /**
-     * For statements whose best plan depends on the values: "said" is in most articles, "coffee" in a
-     * few. A server-prepared statement soon gets one generic plan for all of them (bitmap-scanning every
-     * "said" article, many times slower), so these are planned afresh each time. Statements that
-     * append this one inherit it.
-     */
-    Sql planEachTime() {
-        planEachTime = true;
-        return this;
-    }
-
     <T> List<T> list(Connection c, Row<T> row) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(text.toString())) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
-            if (planEachTime) {
-                st.unwrap(PGStatement.class).setPrepareThreshold(0);
-            }
             for (int i = 0; i < values.size(); i++) {
                 st.setObject(i + 1, values.get(i));
             }

@@ -1,31 +1,30 @@
 package org.newspipeline.query.search;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.query.index.ArticleIndex;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
-/** Article counts over time for the same filters as the search. */
+/** Article counts over time for the same filters as the search: a date histogram of the index. */
 @ApplicationScoped
 public class Timeline {
 
-    private final DataSource db;
+    private final ArticleIndex index;
+    private final ArticleSearch search;
 
-    public Timeline(@io.quarkus.agroal.DataSource(ArticleSearch.POOL) DataSource db) {
-        this.db = db;
+    public Timeline(ArticleIndex index, ArticleSearch search) {
+        this.index = index;
+        this.search = search;
     }
 
-    /** @param interval day, week or month (validated by the caller; it names a date_trunc unit) */
+    /** @param interval day, week (from Monday) or month (validated by the caller) */
     public List<Count> counts(SearchRequest r, String interval) {
-        try (Connection c = db.getConnection()) {
-            MatchingArticles m = new MatchingArticles(c, r);
-            return Sql.of("SELECT to_char(date_trunc(?, a.published_at), 'YYYY-MM-DD') AS bucket, count(*) AS n", interval)
-                    .append(m.fromWhere).append(" GROUP BY bucket ORDER BY bucket")
-                    .list(c, rs -> new Count(rs.getString("bucket"), rs.getLong("n")));
-        } catch (SQLException e) {
-            throw new SearchUnavailableException(e);
-        }
+        ObjectNode body = IndexQuery.JSON.objectNode();
+        body.put("size", 0);
+        body.set("query", search.query(r));
+        body.putObject("aggs").putObject("buckets").putObject("date_histogram").put("field", "published_at")
+                .put("calendar_interval", interval).put("format", "yyyy-MM-dd").put("min_doc_count", 1);
+        return ArticleSearch.buckets(index.search(body).path("aggregations").path("buckets"));
     }
 }

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.query.Articles;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 import org.newspipeline.testing.UniqueWords;
 
 import java.time.Instant;
@@ -22,7 +22,7 @@ import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.publish;
 
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class ArticleResourceTest {
 
     @Test

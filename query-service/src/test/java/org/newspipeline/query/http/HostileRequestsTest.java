@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.testing.HostileRequests;
 import org.newspipeline.testing.HttpFuzzer;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** What fuzzing the search API once found, and 1,000 generated requests per endpoint: never a 5xx. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class HostileRequestsTest {
 
     static final int REQUESTS = 1000;

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 import org.newspipeline.testing.UniqueWords;
 
 import java.io.BufferedReader;
@@ -28,7 +28,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** The live stream as a client reads it: one event per new matching article. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class ArticleStreamTest {
 
     @TestHTTPResource("/")

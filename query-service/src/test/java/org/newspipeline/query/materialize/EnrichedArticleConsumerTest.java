@@ -8,7 +8,7 @@ import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.DatabaseControl;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
 
@@ -37,7 +37,7 @@ import static org.newspipeline.query.Articles.publish;
  * stops it; a database that is away only pauses it.
  */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class EnrichedArticleConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

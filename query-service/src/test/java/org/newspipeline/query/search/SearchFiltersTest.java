@@ -7,7 +7,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 
 import java.net.URI;
 import java.net.URL;
@@ -42,7 +42,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** Four articles with a word of their own, searched every way the API allows. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class SearchFiltersTest {
 
     static final String WORD = "zw" + UUID.randomUUID().toString().substring(0, 8);
@@ -137,26 +137,27 @@ class SearchFiltersTest {
                 .then().statusCode(200).body("name", hasItem("António Guterres"));
     }
 
-    /** The test profile's window is 3 and its count limit 3: facets count the 3 newest of the 4 matches. */
+    /** Facets count every match, and the total is exact. */
     @Test
-    void facets_count_the_newest_window_and_the_total_says_when_it_stopped_counting() {
+    void facets_and_the_total_count_every_match() {
         given().queryParam("q", WORD).get("/articles")
                 .then().statusCode(200)
-                .body("total", equalTo(3))
-                .body("totalExact", equalTo(false))
-                .body("facets.counted", equalTo(3))
+                .body("total", equalTo(4))
+                .body("totalExact", equalTo(true))
+                .body("facets.counted", equalTo(4))
                 .body("facets.source.find { it.value == 'UN Meetings Coverage' }.count", equalTo(2))
                 .body("facets.source.find { it.value == 'BelTA' }.count", equalTo(1))
-                .body("facets.entity.find { it.value == 'Collective Security Treaty Organization' }.count", equalTo(1))
+                .body("facets.entity.find { it.value == 'Collective Security Treaty Organization' }.count", equalTo(2))
+                .body("facets.entity.find { it.value == 'Collective Security Treaty Organization' }.type", equalTo("ORGANIZATION"))
                 .body("facets.language[0].value", equalTo("en"))
-                .body("facets.month.value", hasItems("2020-10", "2022-02"))
+                .body("facets.month.value", hasItems("2020-05", "2020-10", "2022-02"))
                 .body("items.find { it.id == '" + BELTA + "' }.entities",
                         containsInAnyOrder("Collective Security Treaty Organization", "Kazakhstan"));
     }
 
     @Test
-    void walking_next_reaches_every_match_once_in_either_order_across_windows() {
-        for (String sort : List.of("date", "relevance", "relevance-2")) {
+    void walking_next_reaches_every_match_once_in_every_order() {
+        for (String sort : List.of("date", "relevance", "relevance-2", "recent")) {
             List<String> seen = walk(WORD, sort.replace("-2", ""), sort.endsWith("-2") ? 2 : 1);
             assertEquals(Set.of(TASS, BELTA, UN, GUTERRES), new HashSet<>(seen), sort);
             assertEquals(4, seen.size(), sort);
@@ -165,12 +166,12 @@ class SearchFiltersTest {
     }
 
     /**
-     * Relevance is rank halved per 14 days of age, over every match: a strong match two days older
-     * than four weak ones comes first though the test window (3 newest) does not hold it; a strong
-     * match a year old comes last. Walking one at a time gives the same order as one page.
+     * Relevance is the text's alone: two strong matches (a year apart, of one score, so in id order)
+     * before four weak ones, however new. {@code recent} halves it per 14 days of age: the recent
+     * strong match first, the old one last. Walking one at a time gives the same order as one page.
      */
     @Test
-    void relevance_weighs_rank_against_age_and_sees_matches_beyond_the_newest_window() {
+    void relevance_is_the_texts_and_recent_weighs_it_against_age() {
         String word = "zr" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String strong = word + " " + word + " " + word + " " + word + ".";
@@ -180,26 +181,24 @@ class SearchFiltersTest {
             publish(article("weak-" + i + "-" + word, 1, Instant.now(), "Other news " + i, "A long story that mentions " + word + " once.",
                     "TASS", today.minusDays(i / 2).toString(), List.of()));
         }
-        for (String id : List.of("recent-strong-", "old-strong-", "weak-3-")) {
-            awaitTitle(id + word, id.startsWith("weak") ? "Other news 3" : word + " " + word);
+        for (String id : List.of("recent-strong-", "old-strong-", "weak-0-", "weak-1-", "weak-2-", "weak-3-")) {
+            awaitTitle(id + word, id.startsWith("weak") ? "Other news " + id.charAt(5) : word + " " + word);
         }
 
-        List<String> page = ids(given().queryParam("q", word).get("/articles"));
-        List<String> walked = walk(word, "relevance", 1);
+        List<String> byText = ids(given().queryParam("q", word).get("/articles"));
+        List<String> recent = ids(given().queryParam("q", word).queryParam("sort", "recent").get("/articles"));
 
-        assertEquals(6, page.size());
-        assertEquals("recent-strong-" + word, page.get(0));
-        assertEquals("old-strong-" + word, page.get(5));
-        assertEquals(page, walked);
+        assertEquals(List.of("old-strong-" + word, "recent-strong-" + word), byText.subList(0, 2));
+        assertEquals(byText, walk(word, "relevance", 1));
+        assertEquals(6, recent.size());
+        assertEquals("recent-strong-" + word, recent.get(0));
+        assertEquals("old-strong-" + word, recent.get(5));
+        assertEquals(recent, walk(word, "recent", 1));
     }
 
-    /**
-     * Thirty matches of one score: a page of one reaches back to the oldest that could still beat it,
-     * and that range holds more than one statement reads (8 test windows of 3), so it is read in two.
-     * Equal scores come in id order, each exactly once.
-     */
+    /** Thirty matches of one score: equal scores come in id order, each exactly once, whatever the page size. */
     @Test
-    void a_walk_reads_a_range_larger_than_one_statement_and_returns_every_tie_once() {
+    void a_walk_returns_every_tie_once_in_id_order() {
         String word = "zt" + UUID.randomUUID().toString().substring(0, 8);
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         List<String> published = new ArrayList<>();

@@ -56,8 +56,11 @@ class SearchRequestTest {
     void cursors_encode_where_the_next_page_starts() {
         Cursor date = Cursor.date(Instant.parse("2020-05-26T10:00:00Z"), "a1");
         assertEquals(date, Cursor.decode(date.encode(), SearchRequest.Sort.DATE));
-        Cursor relevance = Cursor.relevance(-1234.5678, "a2");
+        Cursor relevance = Cursor.relevance(SearchRequest.Sort.RELEVANCE, 12.345678, null, "a2");
         assertEquals(relevance, Cursor.decode(relevance.encode(), SearchRequest.Sort.RELEVANCE));
+        Cursor recent = Cursor.relevance(SearchRequest.Sort.RECENT, 0.25, Instant.parse("2026-12-05T10:00:00Z"), "a3");
+        assertEquals(recent, Cursor.decode(recent.encode(), SearchRequest.Sort.RECENT));
+        assertThrows(BadParameterException.class, () -> Cursor.decode(recent.encode(), SearchRequest.Sort.RELEVANCE));
         assertThrows(BadParameterException.class, () -> Cursor.decode(date.encode(), SearchRequest.Sort.RELEVANCE));
     }
 
@@ -65,7 +68,7 @@ class SearchRequestTest {
     void a_sealed_cursor_opens_only_for_the_search_it_came_from() {
         CursorSeal seal = new CursorSeal(config(Optional.of("test-key")));
         SearchRequest peace = request("peace", null, null, null, null);
-        String sealed = seal.seal(Cursor.relevance(0.5, "a1").encode(), peace);
+        String sealed = seal.seal(Cursor.relevance(SearchRequest.Sort.RELEVANCE, 0.5, null, "a1").encode(), peace);
 
         assertEquals("a1", seal.open(request("peace", null, null, null, sealed)).id());
         assertThrows(BadParameterException.class, () -> seal.open(request("treaty", null, null, null, sealed)));
@@ -80,21 +83,6 @@ class SearchRequestTest {
 
     private static SearchConfig config(Optional<String> key) {
         return new SearchConfig() {
-            @Override
-            public int window() {
-                return 500;
-            }
-
-            @Override
-            public int countLimit() {
-                return 1000;
-            }
-
-            @Override
-            public double commonShare() {
-                return 0.05;
-            }
-
             @Override
             public java.time.Duration halfLife() {
                 return java.time.Duration.ofDays(14);

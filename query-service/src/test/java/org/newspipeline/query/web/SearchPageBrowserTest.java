@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.EnrichedArticle.Entity;
 import org.newspipeline.contract.EnrichedArticle.Mention;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -40,7 +40,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** The search page in headless Chromium against real Kafka and PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class SearchPageBrowserTest {
 
     static WebDriver browser;
@@ -107,7 +107,7 @@ class SearchPageBrowserTest {
                 Instant.parse("2018-10-02T00:00:00Z"), "Minsk", Entity.Type.LOCATION);
 
         browser.get(base + "?q=" + word);
-        assertEquals(2, browser.findElements(By.cssSelector("#hits .hit")).size());
+        assertEquals(2, browser.findElements(By.cssSelector("#hits .hit")).size(), browser.getPageSource());
         assertTrue(browser.findElement(By.cssSelector(".hit .snippet mark")).getText().equalsIgnoreCase(word));
         // The timeline comes after the page: two months, a bar each, drawn as a chart too.
         waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline .bar"), 2));

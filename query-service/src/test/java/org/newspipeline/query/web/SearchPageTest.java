@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * search and page). Tests count exactly up to 3 only (%test.query.search.count-limit).
  */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class SearchPageTest {
 
     @Test
@@ -50,7 +50,7 @@ class SearchPageTest {
                 .then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
-                .body(containsString("More than 3 articles")).body(not(containsString("<script>")))
+                .body(containsString("22 articles")).body(not(containsString("<script>")))
                 .extract().asString();
         String more = first.replaceAll("(?s).*<a id=\"more\" class=\"more\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         assertTrue(more.startsWith("/?q=" + word), more);

@@ -21,7 +21,7 @@ import org.newspipeline.contract.FeedStatus;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.SourcePartitions;
 import org.newspipeline.contract.Topics;
-import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.testing.SearchTestResource;
 import org.newspipeline.testing.SharedInfrastructure;
 
 import java.net.URL;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * by hand as ingest-service would (a source in its host's partition, its feed's state beside it).
  */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(SearchTestResource.class)
 class SourcesPageTest {
 
     private static final int PARTITIONS = 12;

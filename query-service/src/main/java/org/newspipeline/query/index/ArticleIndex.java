@@ -1,0 +1,219 @@
+package org.newspipeline.query.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.newspipeline.contract.EnrichedArticle;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Requests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The articles' search index: a view of {@code articles.enriched} that can be rebuilt from it at
+ * any time. Searches and writes go through the alias {@link IndexConfig#name()}; the index behind
+ * it ({@code articles-1}, ...) is made from {@code opensearch/articles.json}.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    /** Errors of one document that writing it again will not change (its values, its mapping). */
+    private static final Set<Integer> REFUSED = Set.of(400, 413);
+    private static final int CONFLICT = 409;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpenSearchClient client;
+    private final IndexConfig config;
+    private volatile boolean exists;
+
+    public ArticleIndex(OpenSearchClient client, IndexConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The alias every search and write goes through. */
+    public String alias() {
+        return config.name();
+    }
+
+    /** Creates the first index behind the alias unless it exists (another replica may make it at the same time). */
+    public void ensure() {
+        if (exists) {
+            return;
+        }
+        try {
+            if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
+                create(alias() + "-1", true);
+            }
+            exists = true;
+        } catch (IOException | OpenSearchException e) {
+            throw new IndexUnavailableException(e);
+        }
+    }
+
+    /** @param aliased whether the alias points at it from the start (the first index) or later (a rebuild's) */
+    private void create(String index, boolean aliased) throws IOException {
+        ObjectNode body = (ObjectNode) JSON.readTree(ArticleIndex.class.getResourceAsStream("/opensearch/articles.json"));
+        ((ObjectNode) body.path("settings").path("index")).put("number_of_shards", config.shards())
+                .put("number_of_replicas", config.replicas());
+        if (aliased) {
+            body.putObject("aliases").putObject(alias()).put("is_write_index", true);
+        }
+        try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
+                .query(Map.of("wait_for_active_shards", "1")).json(JSON.writeValueAsString(body)).build())) {
+            String answer = response.getBody().map(b -> new String(b.bodyAsBytes(), StandardCharsets.UTF_8)).orElse("");
+            if (response.getStatus() >= 300 && !answer.contains("resource_already_exists_exception")) {
+                throw new IllegalStateException("OpenSearch refused to create " + index + ": " + response.getStatus() + " " + answer);
+            }
+        }
+    }
+
+    /** One record of the log: an article to index, or (article null) the deletion of the one with that id. */
+    public record Change(String id, EnrichedArticle article) {
+        static Change of(EnrichedArticle article) {
+            return new Change(article.id(), article);
+        }
+    }
+
+    /**
+     * What a batch did.
+     *
+     * @param created ids of the articles indexed for the first time
+     * @param refused the articles OpenSearch refused, by id, each with its reason; they will never be indexed as they are
+     */
+    public record Written(List<String> created, Map<String, String> refused) {
+    }
+
+    /**
+     * Writes a batch in one bulk request, in order: each article unless a newer enrichment of it is
+     * indexed, each deletion whether or not the article is there. It returns once searches see the
+     * batch (the index's next refresh), so that what is announced as new can be found.
+     *
+     * @throws IndexUnavailableException when OpenSearch could not take the batch now (away, busy): write it again later
+     */
+    public Written write(List<Change> changes) {
+        ensure();
+        return write(alias(), changes, Refresh.WaitFor);
+    }
+
+    /** As {@link #write(List)}, into one index (a rebuild's), returning without waiting for searches to see it. */
+    Written writeInto(String index, List<Change> changes) {
+        return write(index, changes, Refresh.False);
+    }
+
+    private Written write(String target, List<Change> changes, Refresh refresh) {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (Change c : changes) {
+            EnrichedArticle a = c.article();
+            operations.add(a == null ? BulkOperation.of(o -> o.delete(d -> d.index(target).id(c.id())))
+                    : BulkOperation.of(o -> o.index(i -> i.index(target).id(a.id()).document(IndexDocument.of(a))
+                    .version(IndexDocument.version(a)).versionType(VersionType.ExternalGte))));
+        }
+        if (operations.isEmpty()) {
+            return new Written(List.of(), Map.of());
+        }
+        BulkResponse response;
+        try {
+            response = client.bulk(b -> b.operations(operations).refresh(refresh));
+        } catch (IOException | OpenSearchException e) {
+            throw new IndexUnavailableException(e);
+        }
+        List<String> created = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null && "created".equals(item.result())) {
+                created.add(item.id());
+            }
+            if (item.error() == null || item.status() == CONFLICT || item.status() == 404) {
+                continue; // written, an older enrichment, or a deletion of what was not there
+            }
+            String reason = item.error().type() + ": " + item.error().reason();
+            if (!REFUSED.contains(item.status())) {
+                throw new IndexUnavailableException(new IllegalStateException("HTTP " + item.status() + " " + reason));
+            }
+            refused.put(item.id(), reason);
+        }
+        return new Written(created, refused);
+    }
+
+    /**
+     * Runs a search ({@code _search} body) on the alias.
+     *
+     * @throws IndexUnavailableException when OpenSearch is away, busy or too slow
+     */
+    public JsonNode search(ObjectNode body) {
+        ensure();
+        return call("POST", "/" + alias() + "/_search", body);
+    }
+
+    /** The index the alias points at now. */
+    String current() {
+        JsonNode aliases = call("GET", "/_alias/" + alias(), null);
+        return aliases.fieldNames().next();
+    }
+
+    /** A new, empty index for a rebuild: the next generation after {@code current} ({@code articles-2} after {@code articles-1}). */
+    String createNext(String current) {
+        String next = alias() + "-" + (Long.parseLong(current.substring(current.lastIndexOf('-') + 1)) + 1);
+        try {
+            create(next, false);
+        } catch (IOException e) {
+            throw new IndexUnavailableException(e);
+        }
+        return next;
+    }
+
+    /** Points the alias from one index to the other in one step: no search sees both or neither. */
+    void moveAlias(String from, String to) {
+        ObjectNode body = JSON.createObjectNode();
+        var actions = body.putArray("actions");
+        actions.addObject().putObject("remove").put("index", from).put("alias", alias());
+        actions.addObject().putObject("add").put("index", to).put("alias", alias()).put("is_write_index", true);
+        call("POST", "/_aliases", body);
+    }
+
+    void delete(String index) {
+        call("DELETE", "/" + index, null);
+    }
+
+    /** How many articles an index holds (after its last refresh). */
+    long count(String index) {
+        return call("GET", "/" + index + "/_count", null).path("count").asLong();
+    }
+
+    private JsonNode call(String method, String endpoint, ObjectNode body) {
+        try {
+            var request = Requests.builder().method(method).endpoint(endpoint);
+            if (body != null) {
+                request.json(JSON.writeValueAsString(body));
+            }
+            try (var response = client.generic().execute(request.build())) {
+                byte[] answer = response.getBody().map(b -> b.bodyAsBytes()).orElse(new byte[0]);
+                int status = response.getStatus();
+                if (status == 429 || status >= 500) {
+                    throw new IndexUnavailableException(new IllegalStateException(method + " " + endpoint + ": HTTP " + status));
+                }
+                if (status >= 300) {
+                    throw new IllegalStateException("OpenSearch refused " + method + " " + endpoint + ": HTTP " + status + " "
+                            + new String(answer, StandardCharsets.UTF_8));
+                }
+                return JSON.readTree(answer);
+            }
+        } catch (IOException e) {
+            throw new IndexUnavailableException(e);
+        }
+    }
+}

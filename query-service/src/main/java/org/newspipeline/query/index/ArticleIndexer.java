@@ -1,0 +1,98 @@
+package org.newspipeline.query.index;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.InvalidPayloadException;
+import org.newspipeline.deadletter.DeadLetters;
+import org.newspipeline.query.live.StoredArticles;
+import org.newspipeline.query.waiting.Persistently;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the search index a view of {@code articles.enriched}, in a consumer group of its own
+ * ({@code query-index}): PostgreSQL and the index each go at their own pace, and OpenSearch away
+ * pauses only this (readiness down, the batch written again with growing pauses, nothing
+ * acknowledged). An article the index refuses goes to {@code articles.enriched.dlq} with the
+ * reason; it stays in PostgreSQL. A record that is no enriched article is skipped here: the
+ * materializer dead-letters it. Articles indexed for the first time are announced to the live
+ * searches once searches can find them.
+ */
+@ApplicationScoped
+public class ArticleIndexer {
+
+    private static final Logger LOG = Logger.getLogger(ArticleIndexer.class);
+    private static final Persistently.Failures INDEX_FAILURES = new Persistently.Failures(
+            e -> !(e instanceof IndexUnavailableException), e -> String.valueOf(e.getMessage()));
+
+    private record Indexed(ConsumerRecord<String, byte[]> record, ArticleIndex.Change change) {
+    }
+
+    private final ArticleIndex index;
+    private final DeadLetters deadLetters;
+    private final IndexHealth health;
+    private final StoredArticles searchable;
+
+    public ArticleIndexer(ArticleIndex index, DeadLetters deadLetters, @Readiness IndexHealth health, StoredArticles searchable) {
+        this.index = index;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.searchable = searchable;
+    }
+
+    @Incoming("article-index")
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        List<Indexed> batch = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                batch.add(new Indexed(r, r.value() == null ? new ArticleIndex.Change(r.key(), null)
+                        : ArticleIndex.Change.of(ContractJson.read(r.value(), EnrichedArticle.class))));
+            } catch (InvalidPayloadException e) {
+                // dead-lettered by the materializer
+            }
+        }
+        batch.removeIf(i -> i.change().id() == null);
+        List<String> created = new ArrayList<>();
+        Map<String, String> refused = new HashMap<>();
+        if (write(batch, created, refused).isPresent()) {
+            LOG.infof("a batch of %d failed; indexing it one record at a time", batch.size());
+            created.clear();
+            refused.clear();
+            for (Indexed one : batch) {
+                Optional<String> failure = write(List.of(one), created, refused);
+                if (failure.isPresent()) {
+                    refused.put(one.change().id(), failure.get());
+                }
+            }
+        }
+        searchable.stored(created);
+        for (Indexed one : batch) {
+            String reason = refused.remove(one.change().id());
+            if (reason != null) {
+                deadLetters.sendWhenAvailable(one.record(), "the search index refused the article: " + reason);
+            }
+        }
+    }
+
+    private Optional<String> write(List<Indexed> batch, List<String> created, Map<String, String> refused)
+            throws InterruptedException {
+        List<ArticleIndex.Change> changes = batch.stream().map(Indexed::change).toList();
+        return Persistently.untilDoneOrRefused(() -> {
+            ArticleIndex.Written written = index.write(changes);
+            created.addAll(written.created());
+            refused.putAll(written.refused());
+        }, INDEX_FAILURES, health);
+    }
+}
