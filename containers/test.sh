@@ -4,7 +4,9 @@
 # none answers (and stops what it started), builds every image offline (build-images.sh), then:
 #   3 enrich and 2 query replicas; every partition owned, by more than one member;
 #   5,000 unique articles posted while one enrich and one query replica are killed with SIGKILL;
-#   exactly 5,000 stored, no duplicates, every partition reassigned;
+#   exactly 5,000 stored, no duplicates, every partition reassigned, every one found by the search API;
+#   3 OpenSearch nodes, one killed with SIGKILL while searches run and 2,000 more articles come in:
+#   no failed search, every article found afterwards;
 #   throughput with 1 and with 3 enrich replicas;
 #   2 ingest replicas dividing the source directory: 100 feeds on 20 hosts (a farm on the compose
 #   network's gateway, as the replicas' fetch proxy) imported as OPML, each polled exactly once,
@@ -153,6 +155,54 @@ for group in enrich-service query-service; do
   [ "$parts" -eq 6 ] || { log "FAILED: $group owns $parts of 6 partitions after the kill"; exit 1; }
 done
 
+# The search index: 3 OpenSearch nodes, each shard with a replica on another node. Every stored
+# article is found by the search API; then searches run without pause while 2,000 more articles are
+# posted and one node is killed with SIGKILL: no search may fail and every article is found after.
+query_port() { # a healthy query replica's published port
+  for id in $($COMPOSE ps -q query-service); do
+    if [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ]; then docker port "$id" 8080 | sed -n '1s/.*://p'; return; fi
+  done
+}
+found() { # marker: the search API's total for it
+  curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$(query_port)/articles?q=$1&limit=1" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin).get("total"))'
+}
+await_found() { # marker, expected
+  for _ in $(seq 1 120); do [ "$(found "$1")" = "$2" ] && return 0; sleep 2; done
+  log "FAILED: the search index finds $(found "$1") of $2"; exit 1
+}
+await_found "$marker" 5000
+log "search index: 5000/5000 found"
+search_marker="search$(date +%s%N)"
+search_log=$(mktemp)
+python3 - "$KEY" "$(query_port)" "$search_marker" "$search_log" <<'PY' &
+import sys, time, urllib.request, urllib.error
+key, port, marker, log = sys.argv[1:5]
+ok = failed = 0
+end = time.time() + 75
+while time.time() < end:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/articles?q={marker}&limit=10", headers={"Authorization": "Bearer " + key})
+    try:
+        urllib.request.urlopen(req, timeout=30).read(); ok += 1
+    except Exception:
+        failed += 1
+open(log, "w").write(f"{ok} {failed}\n")
+PY
+searcher=$!
+post "$search_marker" 0 2000 &
+loader=$!
+sleep 10
+log "SIGKILL to opensearch-2 while searching and indexing"
+docker kill -s KILL "$($COMPOSE ps -q opensearch-2)" >/dev/null
+wait $loader
+await_stored "$search_marker" 2000
+await_found "$search_marker" 2000
+wait $searcher
+read -r searches failed_searches < "$search_log"
+log "one of 3 search nodes killed mid-load: $searches searches answered, $failed_searches failed; 2000/2000 found after"
+[ "$failed_searches" = 0 ] || { log "FAILED: searches failed while a search node was down"; exit 1; }
+$COMPOSE up -d --no-recreate opensearch-2 >/dev/null 2>&1
+
 rate() { # replicas: articles stored per second for 2,000 posted at once
   $COMPOSE up -d --no-recreate --scale enrich-service="$1" --scale query-service=1 enrich-service query-service >/dev/null 2>&1
   await_healthy enrich-service "$1"
@@ -219,4 +269,4 @@ distinct_feeds=$(grep '/feed-' "$farm_log" | sort -u | wc -l)
 log "sources: 100 feeds on 20 hosts polled by 2 replicas: $feeds requests for $distinct_feeds feeds, $total items stored, $distinct distinct"
 [ "$feeds" = 100 ] && [ "$distinct_feeds" = 100 ] && [ "$total" = 200 ] && [ "$distinct" = 200 ] \
   || { log "FAILED: a feed polled twice or an item stored twice or lost"; exit 1; }
-log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL; 100 feeds polled once each by 2 ingest replicas, 200/200 items stored once"
+log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL; a search node killed mid-load: 0 failed searches, 2000/2000 found; 100 feeds polled once each by 2 ingest replicas, 200/200 items stored once"

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.query.index.IndexUnavailableException;
+import org.newspipeline.query.index.SearchRefusedException;
 import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchUnavailableException;
 
@@ -27,6 +28,12 @@ public class ProblemMappers {
         LOG.warnf(e, "search %s could not be answered", id);
         return Problem.builder(503, e.timedOut() ? "the search took too long and was stopped (" + id + ")"
                 : "the database is not available now (" + id + ")").header("Retry-After", "5").build();
+    }
+
+    /** The text asks more than the engine runs (say, hundreds of words joined by punctuation). */
+    @ServerExceptionMapper
+    public Response searchRefused(SearchRefusedException e) {
+        return Problem.response(400, "q: the search index cannot run this search (" + e.getMessage() + "); use fewer words");
     }
 
     /** A 503 the client may retry: OpenSearch is away, busy or too slow. */

@@ -206,6 +206,11 @@ public class ArticleIndex {
                 if (status == 429 || status >= 500) {
                     throw new IndexUnavailableException(new IllegalStateException(method + " " + endpoint + ": HTTP " + status));
                 }
+                if (status == 400 && endpoint.endsWith("/_search")) {
+                    JsonNode error = JSON.readTree(answer).path("error");
+                    JsonNode cause = error.path("root_cause").path(0);
+                    throw new SearchRefusedException((cause.isMissingNode() ? error : cause).path("type").asText("refused"));
+                }
                 if (status >= 300) {
                     throw new IllegalStateException("OpenSearch refused " + method + " " + endpoint + ": HTTP " + status + " "
                             + new String(answer, StandardCharsets.UTF_8));

@@ -23,8 +23,13 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
     public enum Sort { RELEVANCE, RECENT, DATE }
 
     public static final int MAX_LIMIT = 100;
-    /** Each entity filter is a semi-join: more than a few make a statement no one waits for. */
+    /** Each entity filter is a terms filter of its aliases' entities: a few are plenty. */
     public static final int MAX_ENTITIES = 10;
+    /**
+     * Each word of the text is matched in every text field (title, body, entity names, their
+     * stemmed copies): more words would pass the engine's limit on query clauses.
+     */
+    public static final int MAX_WORDS = 50;
 
     public static SearchRequest of(String q, String source, List<String> entities, String type, String place,
                                    String lang, String from, String to, String sort, int limit, String cursor) {
@@ -38,6 +43,9 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         }
         if (order != Sort.DATE && blank(q)) {
             order = Sort.DATE;
+        }
+        if (!blank(q) && q.strip().split("\\s+").length > MAX_WORDS) {
+            throw new BadParameterException("q: at most " + MAX_WORDS + " words, not " + q.strip().split("\\s+").length);
         }
         String entityType = entityType(type);
         List<String> named = entities == null ? List.of() : entities.stream().filter(e -> !blank(e)).map(String::strip).toList();

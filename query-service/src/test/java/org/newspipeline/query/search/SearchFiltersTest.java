@@ -245,6 +245,11 @@ class SearchFiltersTest {
         given().queryParam("limit", "many").get("/articles").then().statusCode(400).contentType("application/problem+json");
         given().queryParam("interval", "year").get("/stats/timeline").then().statusCode(400);
         given().queryParam("q", "'; DROP TABLE article; --").get("/articles").then().statusCode(200);
+        given().queryParam("q", "word ".repeat(51)).get("/articles").then().statusCode(400).body("detail", containsString("q"));
+        // One "word" the analyzer splits into a thousand terms, each matched in every text field.
+        given().queryParam("q", "ab,".repeat(500)).get("/articles").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("q"));
+        given().queryParam("q", "\"" + "a ".repeat(40) + "\" OR -b | c* (d) ~e \\").get("/articles").then().statusCode(200);
     }
 
     /** Each search holds up to three pooled connections at once (page, count, entity facet): more searches than the pool allows must queue, not starve each other. */
