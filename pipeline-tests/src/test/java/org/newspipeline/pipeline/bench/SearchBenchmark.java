@@ -13,6 +13,7 @@ import org.newspipeline.contract.Topics;
 import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.SearchNodeProcess;
 import org.newspipeline.localstack.ServiceProcess;
 import org.newspipeline.localstack.TopicSetup;
 
@@ -94,15 +95,24 @@ public final class SearchBenchmark {
             }
             double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
             int port = Ports.free();
+            int searchPort = Ports.free();
             long loadStart = System.nanoTime();
-            try (ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", "query-service", port, Map.of(
+            try (ServiceProcess search = SearchNodeProcess.start(Bench.repoRoot(), "127.0.0.1", searchPort, dir.resolve("search"),
+                    dir.resolve("logs"));
+                 ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", "query-service", port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword(),
-                    "QUERY_SEARCH_HALF_LIFE", HALF_LIFE.toString()),
+                    "QUERY_INDEX_URLS", "http://127.0.0.1:" + searchPort, "QUERY_SEARCH_HALF_LIFE", HALF_LIFE.toString()),
                     ServiceProcess.jvmOptions("query-service"), dir.resolve("logs"))) {
+                search.awaitReady(Duration.ofSeconds(90));
                 query.awaitReady(Duration.ofSeconds(60));
                 awaitRows(infra, articles);
+                double storeSeconds = (System.nanoTime() - loadStart) / 1e9;
+                awaitIndexed(query.url(), articles);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+                System.out.printf("stored in PostgreSQL after %.1f s, indexed in OpenSearch after %.1f s (%,.0f articles/s);"
+                        + " OpenSearch resident memory: %,d MB (heap %s)%n", storeSeconds, loadSeconds, articles / loadSeconds,
+                        search.residentMb(), SearchNodeProcess.HEAP);
                 if (loaded) {
                     System.out.printf("reused the %,d articles already loaded in %s%n", articles, dir);
                 } else {
@@ -113,7 +123,8 @@ public final class SearchBenchmark {
                         query.residentMb(), String.join(" ", ServiceProcess.jvmOptions("query-service")));
                 measure(query.url());
                 scoreRatios(query.url(), infra);
-                System.out.printf("query-service resident memory after the searches: %,d MB%n", query.residentMb());
+                System.out.printf("query-service resident memory after the searches: %,d MB; OpenSearch: %,d MB%n",
+                        query.residentMb(), search.residentMb());
                 fullRanking(infra);
                 double copy = Ceilings.postgresCopy(infra, stories.stream().limit(10_000)
                         .map(a -> new String[] {a.title(), a.body()}).toList());
@@ -350,6 +361,18 @@ public final class SearchBenchmark {
                 rs.next();
                 return rs.getDouble(1);
             }
+        }
+    }
+
+    /** Until the search index holds {@code expected} articles ({@code GET /index}). */
+    static void awaitIndexed(String base, int expected) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/index")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && ContractJson.mapper().readTree(r.body()).path("documents").asLong() >= expected) {
+                return;
+            }
+            Thread.sleep(500);
         }
     }
 
