@@ -48,8 +48,10 @@ import java.util.stream.Stream;
 /**
  * Loads 100,000 articles (the Reuters-21578 stories from {@code ../shared/data}, repeated with varied
  * ids and dates; or, with the argument {@code distinct}, articles recombined from three different
- * stories each, so that no two are alike) through Kafka into query-service, then prints the load
- * rate, p50/p99 latency of representative searches over HTTP and the page-1 score ratio. Run after
+ * stories each, so that no two are alike) through Kafka into query-service (PostgreSQL and the
+ * OpenSearch index), then prints the load and indexing rates, p50/p99 latency of representative
+ * searches over HTTP, whether page 1 is the engine's exact top 10, and what ranking every match
+ * costs in PostgreSQL. Run after
  * a package:
  * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
  */
@@ -63,8 +65,6 @@ public final class SearchBenchmark {
     /** The text query classes whose ranking is scored. */
     static final List<Map.Entry<String, String>> TEXT_QUERIES = List.of(Map.entry("rare term", "coffee quota Colombia"),
             Map.entry("common term", "oil"), Map.entry("phrase", "\"oil prices\""), Map.entry("most rows", "said"));
-    /** The query service's relevance half-life, set here so that the offline ranking uses the same. */
-    static final Duration HALF_LIFE = Duration.ofDays(14);
 
     private SearchBenchmark() {
     }
@@ -102,7 +102,7 @@ public final class SearchBenchmark {
                  ServiceProcess query = ServiceProcess.start(Bench.repoRoot(), "query-service", "query-service", port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(), "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(), "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword(),
-                    "QUERY_INDEX_URLS", "http://127.0.0.1:" + searchPort, "QUERY_SEARCH_HALF_LIFE", HALF_LIFE.toString()),
+                    "QUERY_INDEX_URLS", "http://127.0.0.1:" + searchPort),
                     ServiceProcess.jvmOptions("query-service"), dir.resolve("logs"))) {
                 search.awaitReady(Duration.ofSeconds(90));
                 query.awaitReady(Duration.ofSeconds(60));
@@ -122,7 +122,9 @@ public final class SearchBenchmark {
                 System.out.printf("query-service resident memory after the load: %,d MB (%s, as the local stack runs it)%n",
                         query.residentMb(), String.join(" ", ServiceProcess.jvmOptions("query-service")));
                 measure(query.url());
-                scoreRatios(query.url(), infra);
+                exactTopTen(query.url(), "http://127.0.0.1:" + searchPort);
+                rebuild(query.url());
+                System.out.printf("OpenSearch resident memory after the rebuild: %,d MB%n", search.residentMb());
                 System.out.printf("query-service resident memory after the searches: %,d MB; OpenSearch: %,d MB%n",
                         query.residentMb(), search.residentMb());
                 fullRanking(infra);
@@ -144,6 +146,7 @@ public final class SearchBenchmark {
         queries.put("entity filter", "entity=opec");
         queries.put("entity + text", "entity=usa&q=trade");
         queries.put("date sort", "q=oil&sort=date");
+        queries.put("recent", "q=oil&sort=recent");
         queries.put("filters", "q=oil&source=Reuters&from=1987-03-01&to=1987-03-31");
         String firstPage = http.send(HttpRequest.newBuilder(URI.create(base + "/articles?q=oil&sort=date&limit=100")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -299,31 +302,76 @@ public final class SearchBenchmark {
     }
 
     /**
-     * Ranking quality per text query class: the summed score of the API's first 10 results over that
-     * of the best 10 matches of the whole table, all ranked offline (1.0: the best page there is).
-     * Twice: under the service's documented relevance (rank halved per half-life of age, in linear
-     * form) and under the rank alone, to show what the age weighting trades.
+     * Whether the API's first page by relevance is the engine's exact top 10: the same text asked of
+     * OpenSearch directly, every match scored ({@code track_total_hits}), no facets, best 10 by
+     * score then id. The fields and weights are query-service's ({@code IndexQuery}).
      */
-    static void scoreRatios(String base, Infrastructure infra) throws Exception {
+    static void exactTopTen(String base, String searchUrl) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String rank = "greatest(ts_rank_cd(a.search_vector, websearch_to_tsquery('english', immutable_unaccent(?)), 32), 1e-6)";
-        String blended = rank + " * exp(ln(2) * (CAST(extract(epoch FROM a.published_at) AS float8)"
-                + " - (SELECT CAST(extract(epoch FROM max(published_at)) AS float8) FROM article)) / " + HALF_LIFE.toSeconds() + ")";
-        System.out.printf("page-1 score ratio (first 10 results against the best 10 of all matches ranked offline):%n"
-                + "  %-24s %-9s %s%n", "", "relevance", "rank alone (ts_rank_cd, no age)");
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
-            for (var t : TEXT_QUERIES) {
-                JsonNode page = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
-                        + URLEncoder.encode(t.getValue(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body());
-                String[] ids = page.path("items").findValuesAsText("id").toArray(String[]::new);
-                System.out.printf("  %-24s %-9.2f %.2f%n", t.getKey(), ratio(c, blended, t.getValue(), ids), ratio(c, rank, t.getValue(), ids));
-            }
+        System.out.println("page 1 (sort=relevance) against OpenSearch's exact top 10 of the same text:");
+        for (var t : TEXT_QUERIES) {
+            JsonNode page = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
+                    + URLEncoder.encode(t.getValue(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body());
+            List<String> api = page.path("items").findValuesAsText("id");
+            String body = ContractJson.mapper().writeValueAsString(Map.of("size", 10, "track_total_hits", true, "_source", false,
+                    "sort", List.of(Map.of("_score", "desc"), Map.of("id", "asc")),
+                    "query", Map.of("simple_query_string", Map.of("query", t.getValue(), "default_operator", "and",
+                            "flags", "OR|NOT|PHRASE|WHITESPACE", "fields", List.of("title^3", "entity_names^2", "body",
+                                    "title_de^3", "title_en^3", "title_es^3", "title_fr^3", "title_ru^3",
+                                    "body_de", "body_en", "body_es", "body_fr", "body_ru")))));
+            JsonNode exact = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(searchUrl + "/articles/_search"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            List<String> top = exact.path("hits").path("hits").findValuesAsText("_id");
+            System.out.printf("  %-24s %s (%d of 10 the same)%n", t.getKey(), api.equals(top) ? "equal" : "DIFFERENT",
+                    api.stream().filter(top::contains).count());
         }
     }
 
     /**
-     * The ceiling the windowed design is measured against: every match ranked by plain SQL
-     * ({@code ORDER BY ts_rank_cd DESC LIMIT 10}), median of 3 runs per text query class.
+     * Replays the whole topic into a new index ({@code POST /index/rebuild}): the indexing rate, and
+     * whether every text query class gives the same first page afterwards.
+     */
+    static void rebuild(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, List<String>> before = new LinkedHashMap<>();
+        for (var t : TEXT_QUERIES) {
+            before.put(t.getKey(), firstPage(http, base, t.getValue()));
+        }
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/index/rebuild"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild answered " + started.statusCode() + ": " + started.body());
+        }
+        long start = System.nanoTime();
+        JsonNode state;
+        do {
+            Thread.sleep(500);
+            state = ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/index")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("rebuild");
+        } while (state.path("finished").isNull() || state.path("finished").isMissingNode());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!state.path("failure").isNull()) {
+            throw new IllegalStateException("the rebuild failed: " + state);
+        }
+        System.out.printf("rebuild from the topic: %,d records replayed into a new index in %.1f s (%,.0f articles/s)%n",
+                state.path("read").asLong(), seconds, state.path("read").asLong() / seconds);
+        Thread.sleep(2000); // the new index's first refresh
+        for (var t : TEXT_QUERIES) {
+            System.out.printf("  %-24s page 1 after the rebuild: %s%n", t.getKey(),
+                    before.get(t.getKey()).equals(firstPage(http, base, t.getValue())) ? "the same" : "DIFFERENT");
+        }
+    }
+
+    private static List<String> firstPage(HttpClient http, String base, String text) throws Exception {
+        return ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("items").findValuesAsText("id");
+    }
+
+    /**
+     * What text relevance costs in PostgreSQL, the engine search ran on before: every match ranked
+     * by plain SQL ({@code ORDER BY ts_rank_cd DESC LIMIT 10}), median of 3 runs per text query class.
      */
     static void fullRanking(Infrastructure infra) throws Exception {
         System.out.println("every match ranked by plain SQL (ORDER BY ts_rank_cd DESC LIMIT 10), median of 3:");
@@ -341,15 +389,6 @@ public final class SearchBenchmark {
                 System.out.printf("  %-24s %,8.1f ms%n", t.getKey(), nanos[1] / 1e6);
             }
         }
-    }
-
-    private static double ratio(Connection c, String score, String text, String[] ids) throws Exception {
-        double first = sum(c, "SELECT coalesce(sum(" + score + "), 0) FROM article a WHERE a.id = ANY(?)", text,
-                c.createArrayOf("text", ids));
-        double best = sum(c, "SELECT coalesce(sum(r), 0) FROM (SELECT " + score + " AS r FROM article a"
-                + " WHERE a.search_vector @@ websearch_to_tsquery('english', immutable_unaccent(?)) ORDER BY r DESC LIMIT 10) t",
-                text, text);
-        return best == 0 ? 1 : first / best;
     }
 
     private static double sum(Connection c, String sql, Object... parameters) throws Exception {
