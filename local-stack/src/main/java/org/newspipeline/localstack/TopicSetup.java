@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Creates the pipeline's topics, with enough partitions for several consumers of each group and
  * room for the largest record the pipeline makes; topics made by an older version get that room too.
+ * {@code articles.enriched} is kept for ever: the search index is a view of it, rebuilt by reading it
+ * whole (with the broker's default retention, a rebuild would keep only the last week).
  */
 public final class TopicSetup {
 
@@ -33,7 +35,7 @@ public final class TopicSetup {
             var missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                            String.valueOf(maxMessageBytes(t)))))
+                            String.valueOf(maxMessageBytes(t)), TopicConfig.RETENTION_MS_CONFIG, retention(t))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -42,10 +44,16 @@ public final class TopicSetup {
             for (String topic : Topics.ALL) {
                 sizes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
                         new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes(topic))),
-                        AlterConfigOp.OpType.SET)));
+                        AlterConfigOp.OpType.SET), new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retention(topic)), AlterConfigOp.OpType.SET)));
             }
             admin.incrementalAlterConfigs(sizes).all().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** -1 (for ever) for articles.enriched; the broker's default (a week) for the others. */
+    static String retention(String topic) {
+        return topic.equals(Topics.ENRICHED) ? "-1" : String.valueOf(TimeUnit.DAYS.toMillis(7));
     }
 
     /** Dead-letter topics take a whole record of their topic plus the headers that say why. */

@@ -34,6 +34,8 @@ public class ArticleIndex {
     private static final Set<Integer> REFUSED = Set.of(400, 413);
     private static final int CONFLICT = 409;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** No search runs longer in OpenSearch; it answers what it found as timed out, which is a 503 here. */
+    private static final String SEARCH_TIME_LIMIT = "5s";
 
     private final OpenSearchClient client;
     private final IndexConfig config;
@@ -75,8 +77,11 @@ public class ArticleIndex {
         try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
                 .query(Map.of("wait_for_active_shards", "1")).json(JSON.writeValueAsString(body)).build())) {
             String answer = response.getBody().map(b -> new String(b.bodyAsBytes(), StandardCharsets.UTF_8)).orElse("");
-            if (response.getStatus() >= 300 && !answer.contains("resource_already_exists_exception")) {
-                throw new IllegalStateException("OpenSearch refused to create " + index + ": " + response.getStatus() + " " + answer);
+            boolean exists = answer.contains("resource_already_exists_exception");
+            // Another replica's first index is ours too; a rebuild's target must be new (a leftover is not).
+            if (response.getStatus() >= 300 && !(exists && aliased)) {
+                throw new IndexUnavailableException(new IllegalStateException("could not create " + index + ": HTTP "
+                        + response.getStatus() + " " + answer));
             }
         }
     }
@@ -116,23 +121,35 @@ public class ArticleIndex {
 
     private Written write(String target, List<Change> changes, Refresh refresh) {
         List<BulkOperation> operations = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (Change c : changes) {
             EnrichedArticle a = c.article();
+            String refusal = IndexDocument.refusal(c.id(), a);
+            if (refusal != null) {
+                refused.put(c.id(), refusal); // OpenSearch would refuse the whole request that held it
+                continue;
+            }
             operations.add(a == null ? BulkOperation.of(o -> o.delete(d -> d.index(target).id(c.id())))
                     : BulkOperation.of(o -> o.index(i -> i.index(target).id(a.id()).document(IndexDocument.of(a))
                     .version(IndexDocument.version(a)).versionType(VersionType.ExternalGte))));
         }
         if (operations.isEmpty()) {
-            return new Written(List.of(), Map.of());
+            return new Written(List.of(), refused);
         }
         BulkResponse response;
         try {
             response = client.bulk(b -> b.operations(operations).refresh(refresh));
-        } catch (IOException | OpenSearchException e) {
+        } catch (OpenSearchException e) {
+            if (REFUSED.contains(e.status())) {
+                // The request as a whole was refused for what it holds (an id OpenSearch takes for none,
+                // a negative version): the indexer splits the batch to find the record.
+                throw new IllegalArgumentException("the search index refused the batch: " + e.getMessage(), e);
+            }
+            throw new IndexUnavailableException(e);
+        } catch (IOException e) {
             throw new IndexUnavailableException(e);
         }
         List<String> created = new ArrayList<>();
-        Map<String, String> refused = new LinkedHashMap<>();
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null && "created".equals(item.result())) {
                 created.add(item.id());
@@ -156,7 +173,12 @@ public class ArticleIndex {
      */
     public JsonNode search(ObjectNode body) {
         ensure();
-        return call("POST", "/" + alias() + "/_search", body);
+        body.put("timeout", SEARCH_TIME_LIMIT);
+        JsonNode answer = call("POST", "/" + alias() + "/_search?allow_partial_search_results=false", body);
+        if (answer.path("timed_out").asBoolean()) {
+            throw new IndexUnavailableException(new IllegalStateException("the search ran past " + SEARCH_TIME_LIMIT));
+        }
+        return answer;
     }
 
     /** The index the alias points at now. */
@@ -206,7 +228,7 @@ public class ArticleIndex {
                 if (status == 429 || status >= 500) {
                     throw new IndexUnavailableException(new IllegalStateException(method + " " + endpoint + ": HTTP " + status));
                 }
-                if (status == 400 && endpoint.endsWith("/_search")) {
+                if (status == 400 && endpoint.contains("/_search")) {
                     JsonNode error = JSON.readTree(answer).path("error");
                     JsonNode cause = error.path("root_cause").path(0);
                     throw new SearchRefusedException((cause.isMissingNode() ? error : cause).path("type").asText("refused"));

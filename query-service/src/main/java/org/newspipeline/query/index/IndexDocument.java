@@ -2,6 +2,7 @@ package org.newspipeline.query.index;
 
 import org.newspipeline.contract.EnrichedArticle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ public final class IndexDocument {
     static final int LEAD_CHARS = 240;
     /** An enrichment with a higher version, or the same version made later, replaces the one indexed. */
     private static final long VERSION_STEP = 10_000_000_000_000L;
+    private static final int MAX_ID_BYTES = 512;
 
     private IndexDocument() {
     }
@@ -66,6 +68,21 @@ public final class IndexDocument {
                         .thenComparing(e -> -e.mentions().size()).thenComparing(EnrichedArticle.Entity::name))
                 .map(EnrichedArticle.Entity::name).distinct().limit(TOP_ENTITIES).toList());
         return doc;
+    }
+
+    /**
+     * Why OpenSearch would refuse this record's id or version (and with it the whole bulk request
+     * that holds it), or null: ids are 1 to 512 bytes, versions not below 0.
+     */
+    static String refusal(String id, EnrichedArticle a) {
+        int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > MAX_ID_BYTES) {
+            return "an id of " + bytes + " bytes (the index takes 1 to " + MAX_ID_BYTES + ")";
+        }
+        if (a != null && (a.enrichmentVersion() < 0 || version(a) < 0)) {
+            return "enrichment version " + a.enrichmentVersion() + " (below 0, or too large)";
+        }
+        return null;
     }
 
     /** An entity as the index keys it: its type and canonical name, e.g. {@code PERSON|António Guterres}. */

@@ -32,6 +32,8 @@ public class IndexRebuild {
 
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
     private static final int BATCH = 2000;
+    /** A batch written this often without success (over about three minutes) ends the rebuild. */
+    private static final int MAX_ATTEMPTS = 20;
 
     /** Where a rebuild is; {@code finished} and {@code failure} are null while it runs. */
     public record Status(String from, String to, Instant started, long read, Instant finished, String failure) {
@@ -68,6 +70,7 @@ public class IndexRebuild {
 
     private void run(String from, String to) {
         AtomicLong read = new AtomicLong();
+        boolean moved = false;
         Map<String, Object> settings = ClientSettings.of(kafka, Map.of("isolation.level", "read_committed",
                 "enable.auto.commit", "false", "max.poll.records", BATCH));
         try (var consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -77,14 +80,47 @@ public class IndexRebuild {
             consumer.seekToBeginning(partitions);
             readUpTo(consumer, consumer.endOffsets(partitions), to, read);
             index.moveAlias(from, to);
+            moved = true;
             // What the live indexer read before the move went to the old index: read it again.
             readUpTo(consumer, consumer.endOffsets(partitions), to, read);
             index.delete(from);
             status = new Status(from, to, status.started(), read.get(), Instant.now(), null);
             LOG.infof("search index rebuilt: %d records of %s into %s", read.get(), Topics.ENRICHED, to);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "rebuilding the search index into %s failed; searches still use %s", to, from);
+            LOG.errorf(e, "rebuilding the search index into %s failed; searches use %s%s", to, moved ? to : from,
+                    moved ? " (articles indexed during the rebuild may be missing until the next one; " + from + " is kept)" : "");
             status = new Status(from, to, status.started(), read.get(), Instant.now(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * OpenSearch busy or away for a while does not end a rebuild: the batch is written again after a
+     * pause. What the index refuses is left out, as the live indexer left it out (and dead-lettered it).
+     */
+    private void writeUntilDone(String target, List<ArticleIndex.Change> changes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                index.writeInto(target, changes);
+                return;
+            } catch (IllegalArgumentException refusedBatch) {
+                if (changes.size() == 1) {
+                    LOG.warnf("rebuild: left out %s: %s", changes.get(0).id(), refusedBatch.getMessage());
+                    return;
+                }
+                changes.forEach(one -> writeUntilDone(target, List.of(one)));
+                return;
+            } catch (IndexUnavailableException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("rebuild: %s; writing the batch again in %d s", e.getMessage(), attempt);
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -100,7 +136,7 @@ public class IndexRebuild {
                 }
             }
             changes.removeIf(c -> c.id() == null);
-            index.writeInto(target, changes);
+            writeUntilDone(target, changes);
             read.addAndGet(changes.size());
             status = new Status(status.from(), target, status.started(), read.get(), null, null);
         }

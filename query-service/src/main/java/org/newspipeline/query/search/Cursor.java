@@ -32,7 +32,7 @@ public record Cursor(SearchRequest.Sort sort, double score, Instant time, String
     /** @param value what {@link #encode()} gave, after {@link CursorSeal} vouched for it */
     static Cursor decode(String value, SearchRequest.Sort sort) {
         try {
-            String[] p = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", -1);
+            String[] p = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", sort == SearchRequest.Sort.RECENT ? 4 : 3);
             if (p[0].equals("s") && sort == SearchRequest.Sort.RELEVANCE && p.length == 3) {
                 return relevance(sort, Double.longBitsToDouble(Long.parseLong(p[1])), null, p[2]);
             }

@@ -61,6 +61,8 @@ class SearchRequestTest {
         Cursor recent = Cursor.relevance(SearchRequest.Sort.RECENT, 0.25, Instant.parse("2026-12-05T10:00:00Z"), "a3");
         assertEquals(recent, Cursor.decode(recent.encode(), SearchRequest.Sort.RECENT));
         assertThrows(BadParameterException.class, () -> Cursor.decode(recent.encode(), SearchRequest.Sort.RELEVANCE));
+        Cursor odd = Cursor.relevance(SearchRequest.Sort.RECENT, 1.5, Instant.parse("2026-12-05T10:00:00Z"), "a|b|c");
+        assertEquals(odd, Cursor.decode(odd.encode(), SearchRequest.Sort.RECENT));
         assertThrows(BadParameterException.class, () -> Cursor.decode(date.encode(), SearchRequest.Sort.RELEVANCE));
     }
 
