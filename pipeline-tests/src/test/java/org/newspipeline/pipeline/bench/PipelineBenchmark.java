@@ -5,6 +5,7 @@ import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.PipelineServices;
 import org.newspipeline.localstack.Ports;
+import org.newspipeline.localstack.SearchNodeProcess;
 import org.newspipeline.localstack.ServiceProcess;
 import org.newspipeline.localstack.TopicSetup;
 
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * End to end on the whole stack (the three services as the local stack runs them, embedded broker
- * and PostgreSQL): Reuters-21578 stories posted to ingest-service until every one is stored by
- * query-service, against the single-client preview rate ({@code POST /enrichments}, one story after
+ * and PostgreSQL, the search node): Reuters-21578 stories posted to ingest-service until every one
+ * is stored by query-service and in the search index, against the single-client preview rate ({@code POST /enrichments}, one story after
  * the other) measured on the same stack in the same run, both after 3,000 stories through the
  * pipeline have warmed every JVM up; then where the cores went and each service's resident memory.
  * Arguments: stories (5,000), previews (1,000), warm-up (3,000).
@@ -61,31 +62,35 @@ public final class PipelineBenchmark {
                 String ingest = "http://localhost:" + ports.ingest();
                 // Warm-up through the whole pipeline: a fresh JVM spends a third of its CPU in the JIT
                 // compiler for thousands of articles (C2 took 0.2 cores of query-service alone).
+                String query = "http://localhost:" + ports.query();
                 int warmedUp = postAll(http, ingest, stories.subList(0, warmUp));
                 SearchBenchmark.awaitRows(infra, warmedUp);
+                SearchBenchmark.awaitIndexed(query, warmedUp);
                 System.out.printf("warm-up: %,d stories through the pipeline%n", warmUp);
                 double previewRate = preview(http, enrich, stories.subList(stories.size() - previews, stories.size()));
                 System.out.printf("single-client preview (POST /enrichments, one story after the other): %.0f articles/s%n", previewRate);
 
-                List<String> names = List.of("ingest-service", "enrich-service", "query-service");
+                List<String> names = List.of("ingest-service", "enrich-service", "query-service", SearchNodeProcess.NAME);
                 long[] pids = names.stream().mapToLong(name -> services.service(name).pid()).toArray();
                 CpuTime before = CpuTime.now(pids);
                 long start = System.nanoTime();
                 int accepted = postAll(http, ingest, stories.subList(warmUp, warmUp + count));
                 double posted = (System.nanoTime() - start) / 1e9;
                 SearchBenchmark.awaitRows(infra, warmedUp + accepted);
+                SearchBenchmark.awaitIndexed(query, warmedUp + accepted);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("end to end: %,d stories posted in %.1f s (%,d accepted, the rest duplicates of others), all searchable"
                         + " after %.1f s: %.0f articles/s, %.2f x the single-client preview rate%n", count, posted, accepted, seconds,
                         accepted / seconds, accepted / seconds / previewRate);
                 // Where the two cores went: the rest of the machine is mostly PostgreSQL (its own processes).
                 double[] cores = CpuTime.now(pids).coresSince(before);
-                System.out.printf("  cores used meanwhile: ingest %.2f, enrich %.2f, query %.2f, this JVM (broker, benchmark) %.2f,"
-                        + " the rest (PostgreSQL) %.2f; whole machine %.2f%n", cores[0], cores[1], cores[2], cores[3],
-                        cores[4] - cores[0] - cores[1] - cores[2] - cores[3], cores[4]);
+                System.out.printf("  cores used meanwhile: ingest %.2f, enrich %.2f, query %.2f, OpenSearch %.2f, this JVM (broker,"
+                        + " benchmark) %.2f, the rest (PostgreSQL) %.2f; whole machine %.2f%n", cores[0], cores[1], cores[2], cores[3],
+                        cores[4], cores[5] - cores[0] - cores[1] - cores[2] - cores[3] - cores[4], cores[5]);
                 for (String name : names) {
                     System.out.printf("%s resident memory: %,d MB (%s)%n", name, services.service(name).residentMb(),
-                            String.join(" ", ServiceProcess.jvmOptions(name)));
+                            name.equals(SearchNodeProcess.NAME) ? "heap " + SearchNodeProcess.HEAP
+                                    : String.join(" ", ServiceProcess.jvmOptions(name)));
                 }
             }
         }
