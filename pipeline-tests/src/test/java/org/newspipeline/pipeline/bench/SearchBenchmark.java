@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  * ids and dates; or, with the argument {@code distinct}, articles recombined from three different
  * stories each, so that no two are alike) through Kafka into query-service (PostgreSQL and the
  * OpenSearch index), then prints the load and indexing rates, p50/p99 latency of representative
- * searches over HTTP, whether page 1 is the engine's exact top 10, and what ranking every match
- * costs in PostgreSQL. Run after
+ * searches over HTTP, whether page 1 is the engine's exact top 10, and the rate of a rebuild from
+ * the topic. Run after
  * a package:
  * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
  */
@@ -128,7 +128,6 @@ public final class SearchBenchmark {
                 System.out.printf("OpenSearch resident memory after the rebuild: %,d MB%n", search.residentMb());
                 System.out.printf("query-service resident memory after the searches: %,d MB; OpenSearch: %,d MB%n",
                         query.residentMb(), search.residentMb());
-                fullRanking(infra);
                 double copy = Ceilings.postgresCopy(infra, stories.stream().limit(10_000)
                         .map(a -> new String[] {a.title(), a.body()}).toList());
                 System.out.printf("PostgreSQL COPY ceiling measured now (10,000 stories into a GIN-indexed weighted tsvector, one stream):"
@@ -368,40 +367,6 @@ public final class SearchBenchmark {
         return ContractJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=10&q="
                 + URLEncoder.encode(text, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .path("items").findValuesAsText("id");
-    }
-
-    /**
-     * What text relevance costs in PostgreSQL, the engine search ran on before: every match ranked
-     * by plain SQL ({@code ORDER BY ts_rank_cd DESC LIMIT 10}), median of 3 runs per text query class.
-     */
-    static void fullRanking(Infrastructure infra) throws Exception {
-        System.out.println("every match ranked by plain SQL (ORDER BY ts_rank_cd DESC LIMIT 10), median of 3:");
-        String q = "websearch_to_tsquery('english', immutable_unaccent(?))";
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
-            for (var t : TEXT_QUERIES) {
-                long[] nanos = new long[3];
-                for (int i = 0; i < nanos.length; i++) {
-                    long start = System.nanoTime();
-                    sum(c, "SELECT count(*) FROM (SELECT a.id FROM article a WHERE a.search_vector @@ " + q
-                            + " ORDER BY ts_rank_cd(a.search_vector, " + q + ") DESC LIMIT 10) t", t.getValue(), t.getValue());
-                    nanos[i] = System.nanoTime() - start;
-                }
-                Arrays.sort(nanos);
-                System.out.printf("  %-24s %,8.1f ms%n", t.getKey(), nanos[1] / 1e6);
-            }
-        }
-    }
-
-    private static double sum(Connection c, String sql, Object... parameters) throws Exception {
-        try (var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getDouble(1);
-            }
-        }
     }
 
     /** Until the search index holds {@code expected} articles ({@code GET /index}). */

@@ -18,34 +18,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Materializes enriched articles. The upsert is idempotent: the same record twice changes nothing,
  * a record from an older enrichment version (or, at the same version, enriched earlier) never
- * overwrites a newer one, and a tombstone deletes the article. Only the first 256 Ki characters of
- * a body are indexed: a tsvector holds at most 1 MB, which a 1 MiB body of distinct words exceeds.
+ * overwrites a newer one, and a tombstone deletes the article. Searches are OpenSearch's (the
+ * index package), from the same topic.
  */
 @ApplicationScoped
 public class ArticleStore {
 
     private static final String UPSERT = """
             INSERT INTO article (id, enrichment_version, enriched_at, title, body, url, source_name, source_kind,
-                                 language, dateline_place, published_at, received_at, document, search_vector)
+                                 language, dateline_place, published_at, received_at, document)
             VALUES (:id, :version, CAST(:enrichedAt AS timestamptz), CAST(:title AS text), :body, CAST(:url AS text),
                     CAST(:sourceName AS text), CAST(:sourceKind AS text), CAST(:language AS text),
                     CAST(:datelinePlace AS text), CAST(:publishedAt AS timestamptz), CAST(:receivedAt AS timestamptz),
-                    CAST(:document AS jsonb),
-                    setweight(to_tsvector('english', immutable_unaccent(coalesce(CAST(:title AS text), ''))), 'A')
-                    || setweight(to_tsvector('english', immutable_unaccent(:entityNames)), 'B')
-                    || setweight(to_tsvector('english', immutable_unaccent(left(:body, 262144))), 'C'))
+                    CAST(:document AS jsonb))
             ON CONFLICT (id) DO UPDATE SET
                 enrichment_version = EXCLUDED.enrichment_version, enriched_at = EXCLUDED.enriched_at,
                 title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, source_name = EXCLUDED.source_name,
                 source_kind = EXCLUDED.source_kind, language = EXCLUDED.language,
                 dateline_place = EXCLUDED.dateline_place, published_at = EXCLUDED.published_at,
-                received_at = EXCLUDED.received_at, document = EXCLUDED.document,
-                search_vector = EXCLUDED.search_vector, stored_at = now()
+                received_at = EXCLUDED.received_at, document = EXCLUDED.document, stored_at = now()
             WHERE (article.enrichment_version, coalesce(article.enriched_at, '-infinity'))
                   <= (EXCLUDED.enrichment_version, coalesce(EXCLUDED.enriched_at, '-infinity'))
               AND article.document IS DISTINCT FROM EXCLUDED.document
@@ -99,9 +94,6 @@ public class ArticleStore {
 
     /** @return whether the article was inserted (true) or changed (false); empty when it stayed as it was */
     private Optional<Boolean> upsert(EnrichedArticle a) {
-        String entityNames = a.entities().stream()
-                .map(e -> e.name() + " " + String.join(" ", e.aliases()))
-                .collect(Collectors.joining(" "));
         List<?> rows = em.createNativeQuery(UPSERT)
                 .setParameter("id", a.id())
                 .setParameter("version", a.enrichmentVersion())
@@ -118,7 +110,6 @@ public class ArticleStore {
                         : a.receivedAt() != null ? a.receivedAt() : Instant.now()))
                 .setParameter("receivedAt", timestamp(a.receivedAt()))
                 .setParameter("document", new String(ContractJson.write(a), StandardCharsets.UTF_8))
-                .setParameter("entityNames", entityNames)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -6,7 +6,7 @@ import java.time.DateTimeException;
 /**
  * Tells a record PostgreSQL will never store from a database that is away. SQLSTATE classes 22
  * (data exception: a value out of range, a bad encoding), 23 (integrity constraint) and 54
- * (program limit exceeded: a tsvector or row too large) belong to the data; anything else
+ * (program limit exceeded: an index row too large) belong to the data; anything else
  * (connection lost, server shutting down, serialization failure, no connection in time) passes.
  */
 final class StoreFailure {
