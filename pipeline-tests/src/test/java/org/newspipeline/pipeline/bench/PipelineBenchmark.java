@@ -77,8 +77,10 @@ public final class PipelineBenchmark {
                 int accepted = postAll(http, ingest, stories.subList(warmUp, warmUp + count));
                 double posted = (System.nanoTime() - start) / 1e9;
                 SearchBenchmark.awaitRows(infra, warmedUp + accepted);
+                double stored = (System.nanoTime() - start) / 1e9;
                 SearchBenchmark.awaitIndexed(query, warmedUp + accepted);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("stored in PostgreSQL after %.1f s, in the search index after %.1f s%n", stored, seconds);
                 System.out.printf("end to end: %,d stories posted in %.1f s (%,d accepted, the rest duplicates of others), all searchable"
                         + " after %.1f s: %.0f articles/s, %.2f x the single-client preview rate%n", count, posted, accepted, seconds,
                         accepted / seconds, accepted / seconds / previewRate);
