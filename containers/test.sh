@@ -89,15 +89,20 @@ stored() { # marker
   $COMPOSE exec -T postgres psql -U news -d news -tAc "SELECT count(*), count(DISTINCT id) FROM article WHERE body LIKE '%$1%'"
 }
 
+published_port() { # service, container port: a healthy replica's port here (replicas take theirs from a range)
+  for id in $($COMPOSE ps -q "$1"); do
+    if [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ]; then docker port "$id" "$2" | sed -n '1s/.*://p'; return; fi
+  done
+}
 post() { # marker, from, count: batches of 250 through the ingest API, re-sent until acknowledged
-  python3 - "$@" "$KEY" <<'PY'
+  python3 - "$@" "$KEY" "$(published_port ingest-service 8081)" <<'PY'
 import json, sys, time, urllib.request
-marker, start, count, key = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+marker, start, count, key, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 for first in range(start, start + count, 250):
     lines = [json.dumps({"title": f"Container story {i}", "body": f"MINSK, May 26. /BelTA/. Story {i} of {marker} about talks in Minsk."})
              for i in range(first, min(start + count, first + 250))]
     while lines:
-        req = urllib.request.Request("http://127.0.0.1:8081/articles/batch", data="\n".join(lines).encode(),
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/articles/batch", data="\n".join(lines).encode(),
                                      headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + key})
         try:
             answer = json.load(urllib.request.urlopen(req, timeout=60))
@@ -158,11 +163,7 @@ done
 # The search index: 3 OpenSearch nodes, each shard with a replica on another node. Every stored
 # article is found by the search API; then searches run without pause while 2,000 more articles are
 # posted and one node is killed with SIGKILL: no search may fail and every article is found after.
-query_port() { # a healthy query replica's published port
-  for id in $($COMPOSE ps -q query-service); do
-    if [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ]; then docker port "$id" 8080 | sed -n '1s/.*://p'; return; fi
-  done
-}
+query_port() { published_port query-service 8080; }
 found() { # marker: the search API's total for it
   curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$(query_port)/articles?q=$1&limit=1" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin).get("total"))'
@@ -251,7 +252,7 @@ log "assignment of ingest-sources:"; assignment ingest-sources | tee /tmp/assign
 parts=$(grep -c '^sources-' /tmp/assign-ingest-sources.txt || true)
 members=$(grep '^sources-' /tmp/assign-ingest-sources.txt | awk '{print $3}' | sort -u | wc -l)
 [ "$parts" -eq 12 ] && [ "$members" -eq 2 ] || { log "FAILED: ingest-sources: $parts of 12 partitions, $members members"; kill $farm; exit 1; }
-ingest_port=$($COMPOSE port --index=1 ingest-service 8081 | sed 's/.*://')
+ingest_port=$(published_port ingest-service 8081)
 python3 - "$KEY" "$ingest_port" <<'PY'
 import sys, urllib.request
 outlines = "".join(f'<outline type="rss" text="Farm {h}" xmlUrl="http://farm-{h:02d}.test/feed-{f}.rss" htmlUrl="http://farm-{h:02d}.test/"/>'
