@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.InvalidPayloadException;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,22 +78,32 @@ public class ArticleIndex {
         if (aliased) {
             body.putObject("aliases").putObject(alias()).put("is_write_index", true);
         }
-        try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index)
-                .query(Map.of("wait_for_active_shards", "1")).json(JSON.writeValueAsString(body)).build())) {
-            String answer = response.getBody().map(b -> new String(b.bodyAsBytes(), StandardCharsets.UTF_8)).orElse("");
-            boolean exists = answer.contains("resource_already_exists_exception");
-            // Another replica's first index is ours too; a rebuild's target must be new (a leftover is not).
-            if (response.getStatus() >= 300 && !(exists && aliased)) {
-                throw new IndexUnavailableException(new IllegalStateException("could not create " + index + ": HTTP "
-                        + response.getStatus() + " " + answer));
-            }
+        Answer answer = send("PUT", "/" + index, Map.of(), body);
+        boolean exists = answer.text().contains("resource_already_exists_exception");
+        // Another replica's first index is ours too; a rebuild's target must be new (a leftover is not).
+        if (answer.status() >= 300 && !(exists && aliased)) {
+            throw new IndexUnavailableException(new IllegalStateException("could not create " + index + ": HTTP "
+                    + answer.status() + " " + answer.text()));
         }
     }
 
     /** One record of the log: an article to index, or (article null) the deletion of the one with that id. */
     public record Change(String id, EnrichedArticle article) {
-        static Change of(EnrichedArticle article) {
-            return new Change(article.id(), article);
+
+        /**
+         * A record of {@code articles.enriched} as a change, or empty when it names no article: not an
+         * enriched article, or a tombstone without a key (the materializer dead-letters those).
+         */
+        static Optional<Change> of(ConsumerRecord<String, byte[]> r) {
+            if (r.value() == null) {
+                return Optional.ofNullable(r.key()).map(id -> new Change(id, null));
+            }
+            try {
+                EnrichedArticle article = ContractJson.read(r.value(), EnrichedArticle.class);
+                return Optional.of(new Change(article.id(), article));
+            } catch (InvalidPayloadException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -174,7 +188,7 @@ public class ArticleIndex {
     public JsonNode search(ObjectNode body) {
         ensure();
         body.put("timeout", SEARCH_TIME_LIMIT);
-        JsonNode answer = call("POST", "/" + alias() + "/_search?allow_partial_search_results=false", body);
+        JsonNode answer = call("POST", "/" + alias() + "/_search", Map.of("allow_partial_search_results", "false"), body);
         if (answer.path("timed_out").asBoolean()) {
             throw new IndexUnavailableException(new IllegalStateException("the search ran past " + SEARCH_TIME_LIMIT));
         }
@@ -217,30 +231,44 @@ public class ArticleIndex {
     }
 
     private JsonNode call(String method, String endpoint, ObjectNode body) {
+        return call(method, endpoint, Map.of(), body);
+    }
+
+    private JsonNode call(String method, String endpoint, Map<String, String> parameters, ObjectNode body) {
         try {
-            var request = Requests.builder().method(method).endpoint(endpoint);
-            if (body != null) {
-                request.json(JSON.writeValueAsString(body));
+            Answer answer = send(method, endpoint, parameters, body);
+            int status = answer.status();
+            if (status == 429 || status >= 500) {
+                throw new IndexUnavailableException(new IllegalStateException(method + " " + endpoint + ": HTTP " + status));
             }
-            try (var response = client.generic().execute(request.build())) {
-                byte[] answer = response.getBody().map(b -> b.bodyAsBytes()).orElse(new byte[0]);
-                int status = response.getStatus();
-                if (status == 429 || status >= 500) {
-                    throw new IndexUnavailableException(new IllegalStateException(method + " " + endpoint + ": HTTP " + status));
-                }
-                if (status == 400 && endpoint.contains("/_search")) {
-                    JsonNode error = JSON.readTree(answer).path("error");
-                    JsonNode cause = error.path("root_cause").path(0);
-                    throw new SearchRefusedException((cause.isMissingNode() ? error : cause).path("type").asText("refused"));
-                }
-                if (status >= 300) {
-                    throw new IllegalStateException("OpenSearch refused " + method + " " + endpoint + ": HTTP " + status + " "
-                            + new String(answer, StandardCharsets.UTF_8));
-                }
-                return JSON.readTree(answer);
+            if (status == 400 && endpoint.endsWith("/_search")) {
+                JsonNode error = JSON.readTree(answer.body()).path("error");
+                JsonNode cause = error.path("root_cause").path(0);
+                throw new SearchRefusedException((cause.isMissingNode() ? error : cause).path("type").asText("refused"));
             }
+            if (status >= 300) {
+                throw new IllegalStateException("OpenSearch refused " + method + " " + endpoint + ": HTTP " + status + " " + answer.text());
+            }
+            return JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new IndexUnavailableException(e);
+        }
+    }
+
+    private record Answer(int status, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One REST request as it is, whatever its status; failing only when OpenSearch cannot be reached. */
+    private Answer send(String method, String endpoint, Map<String, String> parameters, ObjectNode body) throws IOException {
+        var request = Requests.builder().method(method).endpoint(endpoint).query(parameters);
+        if (body != null) {
+            request.json(JSON.writeValueAsString(body));
+        }
+        try (var response = client.generic().execute(request.build())) {
+            return new Answer(response.getStatus(), response.getBody().map(b -> b.bodyAsBytes()).orElse(new byte[0]));
         }
     }
 }

@@ -7,9 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.newspipeline.contract.ContractJson;
-import org.newspipeline.contract.EnrichedArticle;
-import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.live.StoredArticles;
 import org.newspipeline.query.waiting.Persistently;
@@ -56,14 +53,8 @@ public class ArticleIndexer {
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<Indexed> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            try {
-                batch.add(new Indexed(r, r.value() == null ? new ArticleIndex.Change(r.key(), null)
-                        : ArticleIndex.Change.of(ContractJson.read(r.value(), EnrichedArticle.class))));
-            } catch (InvalidPayloadException e) {
-                // dead-lettered by the materializer
-            }
+            ArticleIndex.Change.of(r).ifPresent(change -> batch.add(new Indexed(r, change)));
         }
-        batch.removeIf(i -> i.change().id() == null);
         List<String> created = new ArrayList<>();
         Map<String, String> refused = new HashMap<>();
         if (write(batch, created, refused).isPresent()) {

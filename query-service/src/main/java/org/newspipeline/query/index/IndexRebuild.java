@@ -9,9 +9,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ClientSettings;
-import org.newspipeline.contract.ContractJson;
-import org.newspipeline.contract.EnrichedArticle;
-import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.contract.Topics;
 
 import java.time.Duration;
@@ -128,14 +125,8 @@ public class IndexRebuild {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             List<ArticleIndex.Change> changes = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
-                try {
-                    changes.add(r.value() == null ? new ArticleIndex.Change(r.key(), null)
-                            : ArticleIndex.Change.of(ContractJson.read(r.value(), EnrichedArticle.class)));
-                } catch (InvalidPayloadException e) {
-                    // dead-lettered by the materializer when it first came
-                }
+                ArticleIndex.Change.of(r).ifPresent(changes::add);
             }
-            changes.removeIf(c -> c.id() == null);
             writeUntilDone(target, changes);
             read.addAndGet(changes.size());
             status = new Status(status.from(), target, status.started(), read.get(), null, null);
