@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param skipped           the steps that were cut short or left out, each with why (e.g. entities
  *                          searched only in the first part of a very long body); added in schema
  *                          version 1 as an optional field, absent in older records
+ * @param signature         sketches of the body's text for finding its copies and its story; added in
+ *                          schema version 1 as an optional field, absent in older records (a reader
+ *                          computes it from the body then: {@link #textSignature()})
  */
 public record EnrichedArticle(
         int schemaVersion,
@@ -32,7 +35,8 @@ public record EnrichedArticle(
         Instant publishedAt,
         Publication publication,
         List<Entity> entities,
-        List<String> skipped) {
+        List<String> skipped,
+        TextSignature signature) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "news.article.enriched";
@@ -43,6 +47,20 @@ public record EnrichedArticle(
         Objects.requireNonNull(body, "body");
         entities = entities == null ? List.of() : List.copyOf(entities);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** An article as records without a signature carry it. */
+    public EnrichedArticle(int schemaVersion, String id, int enrichmentVersion, Instant enrichedAt, String origin,
+                           Instant receivedAt, String url, String title, String body, String language, Source source,
+                           Dateline dateline, Instant publishedAt, Publication publication, List<Entity> entities,
+                           List<String> skipped) {
+        this(schemaVersion, id, enrichmentVersion, enrichedAt, origin, receivedAt, url, title, body, language, source,
+                dateline, publishedAt, publication, entities, skipped, null);
+    }
+
+    /** The signature the record carries when it is well formed, else the body's (computed now). */
+    public TextSignature textSignature() {
+        return TextSignature.valid(signature).orElseGet(() -> TextSignature.of(body));
     }
 
     /** Who published the article and what told us so. */

@@ -4,6 +4,7 @@ import org.newspipeline.contract.ArticleDates;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.RawArticle;
+import org.newspipeline.contract.TextSignature;
 import org.newspipeline.enrich.date.PublicationDate;
 import org.newspipeline.enrich.date.PublicationDateResolver;
 import org.newspipeline.enrich.entity.BoundedRecognition;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
 public final class Enricher {
 
     /** Raise when the logic changes what it produces, so consumers can tell records apart. */
-    public static final int ENRICHMENT_VERSION = 7;
+    public static final int ENRICHMENT_VERSION = 8;
 
     private final LayoutParser layoutParser;
     private final SourceResolver sources;
@@ -77,7 +78,8 @@ public final class Enricher {
                 language == null || !language.named() ? null : language.language(),
                 sources.resolve(raw, layout),
                 layout.dateline().map(d -> new EnrichedArticle.Dateline(d.place(), d.raw())).orElse(null),
-                date.at(), date.publication(), entities(layout.body(), language, skipped), skipped);
+                date.at(), date.publication(), entities(layout.body(), language, skipped), skipped,
+                TextSignature.of(layout.body()));
     }
 
     /**
