@@ -46,9 +46,11 @@ public class ArticleResource {
             @Parameter(description = "published on or before (a day includes the whole day)") @QueryParam("to") String to,
             @Parameter(description = "relevance (default with q) or date") @QueryParam("sort") String sort,
             @Parameter(description = "1 to 100") @QueryParam("limit") @DefaultValue("20") String limit,
-            @Parameter(description = "the next value of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "the next value of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "story: one hit per story, the best match, with how many more of it match and from how many outlets")
+            @QueryParam("collapse") String collapse) {
         return search.search(SearchRequest.of(q, source, entity, type, place, lang, from, to, sort,
-                SearchRequest.limit(limit), cursor));
+                SearchRequest.limit(limit), cursor).collapse(collapse));
     }
 
     @GET

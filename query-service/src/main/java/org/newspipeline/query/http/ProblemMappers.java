@@ -8,6 +8,7 @@ import org.newspipeline.query.index.IndexUnavailableException;
 import org.newspipeline.query.index.SearchRefusedException;
 import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchUnavailableException;
+import org.newspipeline.query.story.StoryStoreException;
 
 import java.util.UUID;
 
@@ -42,5 +43,13 @@ public class ProblemMappers {
         String id = UUID.randomUUID().toString();
         LOG.warnf(e, "search %s could not be answered", id);
         return Problem.builder(503, "the search index is not available now (" + id + ")").header("Retry-After", "5").build();
+    }
+
+    /** A 503 the client may retry: PostgreSQL could not give a story now. */
+    @ServerExceptionMapper
+    public Response storiesUnavailable(StoryStoreException e) {
+        String id = UUID.randomUUID().toString();
+        LOG.warnf(e, "story request %s could not be answered", id);
+        return Problem.builder(503, "the database is not available now (" + id + ")").header("Retry-After", "5").build();
     }
 }

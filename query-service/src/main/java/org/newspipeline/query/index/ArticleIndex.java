@@ -2,12 +2,15 @@ package org.newspipeline.query.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
+import org.newspipeline.query.story.StoryAssignment;
+import org.newspipeline.query.story.StoryMerge;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
@@ -63,6 +66,8 @@ public class ArticleIndex {
         try {
             if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
                 create(alias() + "-1", true);
+            } else {
+                addNewFields();
             }
             exists = true;
         } catch (IOException | OpenSearchException e) {
@@ -70,9 +75,27 @@ public class ArticleIndex {
         }
     }
 
+    /**
+     * Gives an index made by an earlier version the fields added since (new fields are all a
+     * mapping may gain; a changed one takes a rebuild).
+     */
+    private void addNewFields() throws IOException {
+        ObjectNode properties = JSON.createObjectNode();
+        properties.set("properties", definition().path("mappings").path("properties"));
+        Answer answer = send("PUT", "/" + alias() + "/_mapping", Map.of(), properties);
+        if (answer.status() >= 300) {
+            throw new IndexUnavailableException(new IllegalStateException("could not add new fields to " + alias()
+                    + ": HTTP " + answer.status() + " " + answer.text()));
+        }
+    }
+
+    private static ObjectNode definition() throws IOException {
+        return (ObjectNode) JSON.readTree(ArticleIndex.class.getResourceAsStream("/opensearch/articles.json"));
+    }
+
     /** @param aliased whether the alias points at it from the start (the first index) or later (a rebuild's) */
     private void create(String index, boolean aliased) throws IOException {
-        ObjectNode body = (ObjectNode) JSON.readTree(ArticleIndex.class.getResourceAsStream("/opensearch/articles.json"));
+        ObjectNode body = definition();
         ((ObjectNode) body.path("settings").path("index")).put("number_of_shards", config.shards())
                 .put("number_of_replicas", config.replicas());
         if (aliased) {
@@ -123,17 +146,32 @@ public class ArticleIndex {
      *
      * @throws IndexUnavailableException when OpenSearch could not take the batch now (away, busy): write it again later
      */
-    public Written write(List<Change> changes) {
+    public Written write(List<Change> changes, Map<String, StoryAssignment> places) {
         ensure();
-        return write(alias(), changes, Refresh.WaitFor);
+        return write(alias(), changes, places, Refresh.WaitFor);
     }
 
-    /** As {@link #write(List)}, into one index (a rebuild's), returning without waiting for searches to see it. */
-    Written writeInto(String index, List<Change> changes) {
-        return write(index, changes, Refresh.False);
+    /** As {@link #write}, into one index (a rebuild's), returning without waiting for searches to see it. */
+    Written writeInto(String index, List<Change> changes, Map<String, StoryAssignment> places) {
+        return write(index, changes, places, Refresh.False);
     }
 
-    private Written write(String target, List<Change> changes, Refresh refresh) {
+    /**
+     * Moves the articles of merged stories or copy groups to the group they joined, once searches
+     * see them (the articles written before the merge are found by their old group).
+     */
+    public void merge(List<StoryMerge> merges) {
+        for (StoryMerge m : merges) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode from = body.putObject("query").putObject("terms").putArray(m.field());
+            m.from().forEach(from::add);
+            body.putObject("script").put("lang", "painless").put("source", "ctx._source[params.field] = params.into")
+                    .putObject("params").put("field", m.field()).put("into", m.into());
+            call("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
+        }
+    }
+
+    private Written write(String target, List<Change> changes, Map<String, StoryAssignment> places, Refresh refresh) {
         List<BulkOperation> operations = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (Change c : changes) {
@@ -144,7 +182,8 @@ public class ArticleIndex {
                 continue;
             }
             operations.add(a == null ? BulkOperation.of(o -> o.delete(d -> d.index(target).id(c.id())))
-                    : BulkOperation.of(o -> o.index(i -> i.index(target).id(a.id()).document(IndexDocument.of(a))
+                    : BulkOperation.of(o -> o.index(i -> i.index(target).id(a.id())
+                    .document(IndexDocument.of(a, places.getOrDefault(a.id(), StoryAssignment.alone(a.id()))))
                     .version(IndexDocument.version(a)).versionType(VersionType.ExternalGte))));
         }
         if (operations.isEmpty()) {

@@ -9,12 +9,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.live.StoredArticles;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.query.story.StoryStore;
+import org.newspipeline.query.story.StoryStoreException;
 import org.newspipeline.query.waiting.Persistently;
+import org.newspipeline.query.waiting.StoreFailure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,14 +29,17 @@ import java.util.Optional;
  * acknowledged). An article the index refuses goes to {@code articles.enriched.dlq} with the
  * reason; it stays in PostgreSQL. A record that is no enriched article is skipped here: the
  * materializer dead-letters it. Articles indexed for the first time are announced to the live
- * searches once searches can find them.
+ * searches once searches can find them. Each batch is put in its stories first (PostgreSQL,
+ * {@link StoryStore}), and every article is indexed with its story and copy group.
  */
 @ApplicationScoped
 public class ArticleIndexer {
 
     private static final Logger LOG = Logger.getLogger(ArticleIndexer.class);
+    /** OpenSearch or PostgreSQL away is waited out; what either refuses for its values is the record's. */
     private static final Persistently.Failures INDEX_FAILURES = new Persistently.Failures(
-            e -> !(e instanceof IndexUnavailableException), e -> String.valueOf(e.getMessage()));
+            e -> e instanceof StoryStoreException ? StoreFailure.isCausedByData(e) : !(e instanceof IndexUnavailableException),
+            e -> e instanceof StoryStoreException ? StoreFailure.describe(e) : String.valueOf(e.getMessage()));
 
     private record Indexed(ConsumerRecord<String, byte[]> record, ArticleIndex.Change change) {
     }
@@ -40,9 +48,12 @@ public class ArticleIndexer {
     private final DeadLetters deadLetters;
     private final IndexHealth health;
     private final StoredArticles searchable;
+    private final StoryStore stories;
 
-    public ArticleIndexer(ArticleIndex index, DeadLetters deadLetters, @Readiness IndexHealth health, StoredArticles searchable) {
+    public ArticleIndexer(ArticleIndex index, DeadLetters deadLetters, @Readiness IndexHealth health,
+                          StoredArticles searchable, StoryStore stories) {
         this.index = index;
+        this.stories = stories;
         this.deadLetters = deadLetters;
         this.health = health;
         this.searchable = searchable;
@@ -80,8 +91,14 @@ public class ArticleIndexer {
     private Optional<String> write(List<Indexed> batch, List<String> created, Map<String, String> refused)
             throws InterruptedException {
         List<ArticleIndex.Change> changes = batch.stream().map(Indexed::change).toList();
+        List<EnrichedArticle> articles = changes.stream().map(ArticleIndex.Change::article).filter(Objects::nonNull).toList();
+        List<String> deleted = changes.stream().filter(c -> c.article() == null).map(ArticleIndex.Change::id).toList();
         return Persistently.untilDoneOrRefused(() -> {
-            ArticleIndex.Written written = index.write(changes);
+            ArticleIndex.Written written = stories.assignThen(articles, deleted, assigned -> {
+                ArticleIndex.Written w = index.write(changes, assigned.places());
+                index.merge(assigned.merges());
+                return w;
+            });
             created.addAll(written.created());
             refused.putAll(written.refused());
         }, INDEX_FAILURES, health);

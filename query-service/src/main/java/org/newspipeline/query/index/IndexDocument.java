@@ -1,6 +1,7 @@
 package org.newspipeline.query.index;
 
 import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.query.story.StoryAssignment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class IndexDocument {
     private IndexDocument() {
     }
 
-    static Map<String, Object> of(EnrichedArticle a) {
+    static Map<String, Object> of(EnrichedArticle a, StoryAssignment story) {
         Map<String, Object> doc = new HashMap<>();
         doc.put("id", a.id());
         doc.put("enrichment_version", a.enrichmentVersion());
@@ -63,11 +64,18 @@ public final class IndexDocument {
         }
         doc.put("entity_keys", a.entities().stream().map(e -> key(e.type().name(), e.name())).distinct().toList());
         doc.put("entity_types", a.entities().stream().map(e -> e.type().name()).distinct().toList());
-        doc.put("top_entities", a.entities().stream()
+        doc.put("top_entities", topEntities(a).stream().map(EnrichedArticle.Entity::name).distinct().toList());
+        doc.put("story_id", story.storyId());
+        doc.put("copy_group", story.copyGroup());
+        return doc;
+    }
+
+    /** The article's {@value #TOP_ENTITIES} most salient entities, the most salient first. */
+    public static List<EnrichedArticle.Entity> topEntities(EnrichedArticle a) {
+        return a.entities().stream()
                 .sorted(Comparator.comparingDouble(EnrichedArticle.Entity::salience).reversed()
                         .thenComparing(e -> -e.mentions().size()).thenComparing(EnrichedArticle.Entity::name))
-                .map(EnrichedArticle.Entity::name).distinct().limit(TOP_ENTITIES).toList());
-        return doc;
+                .limit(TOP_ENTITIES).toList();
     }
 
     /**

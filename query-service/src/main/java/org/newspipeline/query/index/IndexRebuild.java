@@ -10,6 +10,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ClientSettings;
 import org.newspipeline.contract.Topics;
+import org.newspipeline.query.story.StoryStore;
+import org.newspipeline.query.story.StoryStoreException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +39,13 @@ public class IndexRebuild {
     }
 
     private final ArticleIndex index;
+    private final StoryStore stories;
     private final Map<String, Object> kafka;
     private volatile Status status;
 
-    public IndexRebuild(ArticleIndex index, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public IndexRebuild(ArticleIndex index, StoryStore stories, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.index = index;
+        this.stories = stories;
         this.kafka = kafka;
     }
 
@@ -97,7 +101,8 @@ public class IndexRebuild {
     private void writeUntilDone(String target, List<ArticleIndex.Change> changes) {
         for (int attempt = 1; ; attempt++) {
             try {
-                index.writeInto(target, changes);
+                // Stories as the live indexer assigned them (an article it has not reached yet is alone until it does).
+                index.writeInto(target, changes, stories.places(changes.stream().map(ArticleIndex.Change::id).toList()));
                 return;
             } catch (IllegalArgumentException refusedBatch) {
                 if (changes.size() == 1) {
@@ -106,7 +111,7 @@ public class IndexRebuild {
                 }
                 changes.forEach(one -> writeUntilDone(target, List.of(one)));
                 return;
-            } catch (IndexUnavailableException e) {
+            } catch (IndexUnavailableException | StoryStoreException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }

@@ -13,6 +13,7 @@ import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.article.ArticleStore;
 import org.newspipeline.query.waiting.Persistently;
+import org.newspipeline.query.waiting.StoreFailure;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -41,7 +43,10 @@ public class ArticleSearch {
     /** Highlighting reads at most this much of a body: the passages of a long one come from its start. */
     private static final int HIGHLIGHT_CHARS = 100_000;
     private static final List<String> HIT_FIELDS = List.of("id", "title", "source", "published_at", "url", "language",
-            "dateline_place", "date_precision", "date_source", "date_confidence", "top_entities", "lead");
+            "dateline_place", "date_precision", "date_source", "date_confidence", "top_entities", "lead", "story_id");
+    /** With results collapsed by story, each hit lists this many of the story's other matching articles. */
+    private static final int OTHERS = 5;
+    private static final String STORIES = "stories";
 
     private final DataSource db;
     private final ArticleIndex index;
@@ -75,7 +80,18 @@ public class ArticleSearch {
             sort.addObject().put("_score", "desc");
             sort.addObject().put("id", "asc");
         }
-        if (at != null) {
+        int offset = at == null ? 0 : at.offset();
+        if (r.byStory()) {
+            if (offset + r.limit() + 1 > SearchRequest.MAX_COLLAPSED_DEPTH) {
+                throw new BadParameterException("cursor: results collapsed by story go " + SearchRequest.MAX_COLLAPSED_DEPTH
+                        + " stories deep; narrow the search (from, to, source) to see further");
+            }
+            body.put("from", offset);
+            ObjectNode collapse = body.putObject("collapse").put("field", "story_id");
+            ObjectNode others = collapse.putObject("inner_hits").put("name", "others").put("size", OTHERS + 1);
+            others.putArray("sort").addObject().put("published_at", "desc");
+            others.putObject("_source").putArray("includes").add("id").add("title").add("source").add("published_at");
+        } else if (at != null) {
             ArrayNode after = body.putArray("search_after");
             if (r.sort() == SearchRequest.Sort.DATE) {
                 after.add(at.time().toEpochMilli());
@@ -89,14 +105,19 @@ public class ArticleSearch {
         if (r.q() != null) {
             body.set("highlight", highlight());
         }
-        body.set("aggs", facets());
+        body.set("aggs", facets(r.byStory()));
 
         JsonNode answer = index.search(body);
         JsonNode found = answer.path("hits");
         List<JsonNode> hits = StreamSupport.stream(found.path("hits").spliterator(), false).toList();
         List<Hit> items = hits.stream().limit(r.limit()).map(ArticleSearch::hit).toList();
+        if (r.byStory()) {
+            items = withStories(r, items, hits);
+        }
         String next = null;
-        if (hits.size() > r.limit()) {
+        if (hits.size() > r.limit() && r.byStory()) {
+            next = cursors.seal(Cursor.offset(r.sort(), offset + r.limit(), origin).encode(), r);
+        } else if (hits.size() > r.limit()) {
             JsonNode last = hits.get(r.limit() - 1).path("sort");
             Cursor cursor = r.sort() == SearchRequest.Sort.DATE
                     ? Cursor.date(Instant.ofEpochMilli(last.get(0).asLong()), last.get(1).asText())
@@ -111,7 +132,44 @@ public class ArticleSearch {
                 .limit(FACET_SIZE).toList();
         Facets facets = new Facets(buckets(aggs.path("source")), entities(aggs.path("entity")), buckets(aggs.path("language")),
                 months, (int) Math.min(Integer.MAX_VALUE, total));
-        return new Page(total, exact, items, facets, next);
+        return new Page(total, exact, r.byStory() ? aggs.path("stories").path("value").asLong() : null, items, facets, next);
+    }
+
+    /**
+     * Each hit with its story: how many more of the story match (the collapsed group's total), from
+     * how many outlets (one more request, for the page's stories only), and the first few of them.
+     */
+    private List<Hit> withStories(SearchRequest r, List<Hit> items, List<JsonNode> hits) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        ObjectNode body = IndexQuery.JSON.objectNode();
+        body.put("size", 0);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").add(query(r));
+        ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray("story_id");
+        hits.stream().limit(items.size()).forEach(h -> ids.add(h.path("_source").path("story_id").asText(h.path("_id").asText())));
+        ObjectNode terms = body.putObject("aggs").putObject("story");
+        terms.putObject("terms").put("field", "story_id").put("size", items.size());
+        terms.putObject("aggs").putObject("outlets").putObject("cardinality").put("field", "source");
+        Map<String, Long> outlets = new HashMap<>();
+        for (JsonNode b : index.search(body).path("aggregations").path("story").path("buckets")) {
+            outlets.put(b.path("key").asText(), b.path("outlets").path("value").asLong());
+        }
+        List<Hit> withStories = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode h = hits.get(i);
+            Hit hit = items.get(i);
+            String story = h.path("_source").path("story_id").asText(hit.id());
+            JsonNode group = h.path("inner_hits").path("others").path("hits");
+            List<StoryHit.Other> others = StreamSupport.stream(group.path("hits").spliterator(), false)
+                    .map(o -> o.path("_source")).filter(o -> !hit.id().equals(text(o, "id"))).limit(OTHERS)
+                    .map(o -> new StoryHit.Other(text(o, "id"), text(o, "title"), text(o, "source"), text(o, "published_at")))
+                    .toList();
+            long more = Math.max(0, group.path("total").path("value").asLong(1) - 1);
+            withStories.add(hit.withStory(new StoryHit(story, more, outlets.getOrDefault(story, 1L), others)));
+        }
+        return withStories;
     }
 
     /** Which of these (newly indexed) articles match the request, for the live stream of a search. */
@@ -132,7 +190,7 @@ public class ArticleSearch {
     }
 
     /** The request's query for the index, its entity names looked up in PostgreSQL when it has any. */
-    ObjectNode query(SearchRequest r) {
+    public ObjectNode query(SearchRequest r) {
         if (r.entities().isEmpty() && r.place() == null) {
             return IndexQuery.of(null, r); // nothing to look up: no connection taken
         }
@@ -159,14 +217,28 @@ public class ArticleSearch {
         return h;
     }
 
-    private static ObjectNode facets() {
+    /** @param stories whether to count stories (then each bucket's story count is its count) */
+    private static ObjectNode facets(boolean stories) {
         ObjectNode aggs = IndexQuery.JSON.objectNode();
-        aggs.putObject("source").putObject("terms").put("field", "source").put("size", FACET_SIZE);
-        aggs.putObject("entity").putObject("terms").put("field", "entity_keys").put("size", FACET_SIZE);
-        aggs.putObject("language").putObject("terms").put("field", "language").put("size", FACET_SIZE);
-        aggs.putObject("month").putObject("date_histogram").put("field", "published_at").put("calendar_interval", "month")
+        List<ObjectNode> facets = List.of(aggs.putObject("source"), aggs.putObject("entity"), aggs.putObject("language"),
+                aggs.putObject("month"));
+        facets.get(0).putObject("terms").put("field", "source").put("size", FACET_SIZE);
+        facets.get(1).putObject("terms").put("field", "entity_keys").put("size", FACET_SIZE);
+        facets.get(2).putObject("terms").put("field", "language").put("size", FACET_SIZE);
+        facets.get(3).putObject("date_histogram").put("field", "published_at").put("calendar_interval", "month")
                 .put("format", "yyyy-MM").put("min_doc_count", 1);
+        if (stories) {
+            facets.forEach(f -> f.putObject("aggs").set(STORIES, storyCount()));
+            aggs.set(STORIES, storyCount());
+        }
         return aggs;
+    }
+
+    /** Distinct stories, exactly up to the engine's precision threshold (then within a few percent). */
+    private static ObjectNode storyCount() {
+        ObjectNode count = IndexQuery.JSON.objectNode();
+        count.putObject("cardinality").put("field", "story_id").put("precision_threshold", 40_000);
+        return count;
     }
 
     private static Hit hit(JsonNode h) {
@@ -179,7 +251,7 @@ public class ArticleSearch {
         String published = text(s, "published_at");
         return new Hit(text(s, "id"), text(s, "title"), text(s, "source"), published == null ? null : Instant.parse(published),
                 text(s, "url"), snippet, entities, text(s, "language"), text(s, "dateline_place"), text(s, "date_precision"),
-                text(s, "date_source"), s.hasNonNull("date_confidence") ? s.get("date_confidence").asDouble() : null);
+                text(s, "date_source"), s.hasNonNull("date_confidence") ? s.get("date_confidence").asDouble() : null, null);
     }
 
     /** Terms or date buckets as facet entries, the most frequent first. */
@@ -187,7 +259,7 @@ public class ArticleSearch {
         List<Count> counts = new ArrayList<>();
         for (JsonNode b : agg.path("buckets")) {
             counts.add(new Count(b.has("key_as_string") ? b.get("key_as_string").asText() : b.get("key").asText(),
-                    b.get("doc_count").asLong()));
+                    b.has(STORIES) ? b.get(STORIES).path("value").asLong() : b.get("doc_count").asLong()));
         }
         return counts;
     }

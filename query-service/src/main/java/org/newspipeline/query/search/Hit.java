@@ -11,8 +11,14 @@ import java.util.List;
  * @param datePrecision  DATETIME, DAY, MONTH or YEAR: how much of {@code publishedAt} the article states
  * @param dateSource     what dated it (FEED, REQUEST, TEXT, DATELINE, FILE, RECEIVED: only the time it arrived)
  * @param dateConfidence 0 to 1
+ * @param story          with results collapsed by story: the story and what more of it matches; else null
  */
 public record Hit(String id, String title, String source, Instant publishedAt, String url, String snippet,
                   List<String> entities, String language, String place, String datePrecision, String dateSource,
-                  Double dateConfidence) {
+                  Double dateConfidence, StoryHit story) {
+
+    Hit withStory(StoryHit s) {
+        return new Hit(id, title, source, publishedAt, url, snippet, entities, language, place, datePrecision, dateSource,
+                dateConfidence, s);
+    }
 }

@@ -15,10 +15,13 @@ import java.util.Locale;
  * @param entities canonical names or aliases; an article must mention all of them
  * @param type     PERSON, ORGANIZATION or LOCATION: restricts entity matches to that type
  * @param to       exclusive upper bound (a day given as {@code to} includes that whole day)
+ * @param byStory  one hit per story (the best match), with how many more of the story match
  */
 public record SearchRequest(String q, String source, List<String> entities, String type, String place, String lang,
-                            Instant from, Instant to, Sort sort, int limit, String cursor) {
+                            Instant from, Instant to, Sort sort, int limit, String cursor, boolean byStory) {
 
+    /** A search collapsed by story pages by offset, which the engine bounds. */
+    public static final int MAX_COLLAPSED_DEPTH = 10_000;
     /** relevance: text relevance alone; recent: relevance halved per half-life of age; date: newest first. */
     public enum Sort { RELEVANCE, RECENT, DATE }
 
@@ -59,14 +62,29 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
         }
         return new SearchRequest(blank(q) ? null : q.strip(), blank(source) ? null : source.strip(), named,
                 entityType, blank(place) ? null : place.strip(), blank(lang) ? null : lang.strip().toLowerCase(Locale.ROOT),
-                start, end, order, limit, blank(cursor) ? null : cursor.strip());
+                start, end, order, limit, blank(cursor) ? null : cursor.strip(), false);
+    }
+
+    /**
+     * The same search with one hit per story when {@code collapse} says {@code story}.
+     *
+     * @param collapse {@code story}, or blank for one hit per article
+     */
+    public SearchRequest collapse(String collapse) {
+        if (blank(collapse)) {
+            return this;
+        }
+        if (!collapse.strip().equalsIgnoreCase("story")) {
+            throw new BadParameterException("collapse must be story (or left out), not " + collapse);
+        }
+        return new SearchRequest(q, source, entities, type, place, lang, from, to, sort, limit, cursor, true);
     }
 
     /** Everything that decides which articles match and in what order: what a cursor is bound to. */
     String binding() {
         return String.join("\u0001", String.valueOf(q), String.valueOf(source), String.join("\u0002", entities),
                 String.valueOf(type), String.valueOf(place), String.valueOf(lang), String.valueOf(from),
-                String.valueOf(to), sort.name());
+                String.valueOf(to), sort.name(), String.valueOf(byStory));
     }
 
     /** An entity type as given in a query string (any case), or null for none. */

@@ -1,4 +1,4 @@
-package org.newspipeline.query.materialize;
+package org.newspipeline.query.waiting;
 
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -9,12 +9,12 @@ import java.time.DateTimeException;
  * (program limit exceeded: an index row too large) belong to the data; anything else
  * (connection lost, server shutting down, serialization failure, no connection in time) passes.
  */
-final class StoreFailure {
+public final class StoreFailure {
 
     private StoreFailure() {
     }
 
-    static boolean isCausedByData(Throwable failure) {
+    public static boolean isCausedByData(Throwable failure) {
         boolean database = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -34,7 +34,7 @@ final class StoreFailure {
     }
 
     /** What to say about a failure without SQL text or parameters: its SQLSTATE, or its kind. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return "SQLSTATE " + sql.getSQLState() + ": " + firstLine(sql.getMessage());

@@ -1,4 +1,4 @@
-package org.newspipeline.query.materialize;
+package org.newspipeline.query.waiting;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,260 @@
+package org.newspipeline.query.story;
+
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.TextSignature;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Puts articles in copy groups and stories, in PostgreSQL, on the caller's transaction. Copies are
+ * found among the articles sharing a band of the copy signature, reports of one event among those
+ * sharing main entities in the time window ({@link SameEvent}). Both groupings are transitive: an
+ * article that matches members of two groups joins them (the larger keeps its id; a story's other
+ * id stays an alias). Every replica assigns under one PostgreSQL lock, so that the result does not
+ * depend on which replica read which article. An article already assigned from the same
+ * enrichment keeps its place; a newer enrichment is assigned again.
+ */
+public final class StoryAssigner {
+
+    /** The advisory lock every assignment holds until its transaction ends. */
+    private static final long LOCK = 0x5708_1E5L;
+    /** Candidates looked at per article, at most: enough for any real story, bounded for any text. */
+    private static final int MAX_CANDIDATES = 2_000;
+
+    private static final String EXISTING = """
+            SELECT enrichment_version, enriched_at FROM story_member WHERE article_id = ?""";
+    private static final String COPY_CANDIDATES = """
+            SELECT DISTINCT m.article_id, m.copy_group, m.story_id, m.copy_hashes
+            FROM copy_band b JOIN story_member m ON m.article_id = b.article_id
+            WHERE b.band = ANY (?) LIMIT""" + " " + MAX_CANDIDATES;
+    private static final String EVENT_CANDIDATES = """
+            SELECT article_id, story_id, language, published_at, received_at, top_entities, word_hashes
+            FROM story_member
+            WHERE top_entities && ? AND (
+                  (published_at BETWEEN ? AND ?)
+               OR (received_at BETWEEN ? AND ? AND (published_at IS NULL OR ?)))
+            LIMIT""" + " " + MAX_CANDIDATES;
+    private static final String INSERT = """
+            INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
+                                      source_name, language, published_at, received_at, top_entities,
+                                      copy_hashes, word_hashes, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private StoryAssigner() {
+    }
+
+    /** What a batch did: each article's place, and the groups it joined (for the search index). */
+    public record Assigned(Map<String, StoryAssignment> places, List<StoryMerge> merges) {
+    }
+
+    /**
+     * Assigns a batch in order (a later article sees the earlier ones) and removes deleted articles.
+     *
+     * @param articles   the articles to place
+     * @param deletedIds articles deleted (tombstones)
+     */
+    public static Assigned assign(Connection c, List<EnrichedArticle> articles, Collection<String> deletedIds) {
+        try {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK);
+                lock.execute();
+            }
+            for (String id : deletedIds) {
+                delete(c, id);
+            }
+            List<StoryMerge> merges = new ArrayList<>();
+            for (EnrichedArticle a : articles) {
+                assign(c, StoryMember.of(a), merges);
+            }
+            return new Assigned(places(c, articles.stream().map(EnrichedArticle::id).toList()), merges);
+        } catch (SQLException e) {
+            throw new StoryStoreException(e);
+        }
+    }
+
+    /** Where these articles are now; an article never assigned is alone. */
+    public static Map<String, StoryAssignment> places(Connection c, List<String> ids) throws SQLException {
+        Map<String, StoryAssignment> places = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT article_id, story_id, copy_group FROM story_member WHERE article_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    places.put(rs.getString(1), new StoryAssignment(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        ids.forEach(id -> places.putIfAbsent(id, StoryAssignment.alone(id)));
+        return places;
+    }
+
+    private static void assign(Connection c, StoryMember m, List<StoryMerge> merges) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(EXISTING)) {
+            s.setString(1, m.articleId());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    Timestamp at = rs.getTimestamp(2);
+                    Instant enrichedAt = at == null ? Instant.MIN : at.toInstant();
+                    Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
+                    if (rs.getInt(1) > m.enrichmentVersion()
+                            || (rs.getInt(1) == m.enrichmentVersion() && !enrichedAt.isBefore(incoming))) {
+                        return; // placed from this enrichment (a replay) or a newer one
+                    }
+                    delete(c, m.articleId());
+                }
+            }
+        }
+        long[] bands = TextSignature.bandKeys(m.copyHashes());
+        Set<String> copyGroups = new TreeSet<>();
+        Set<String> stories = new TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement(COPY_CANDIDATES)) {
+            s.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (TextSignature.sameText(m.copyHashes(), ints(rs.getArray(4)))) {
+                        copyGroups.add(rs.getString(2));
+                        stories.add(rs.getString(3));
+                    }
+                }
+            }
+        }
+        if (!m.topEntities().isEmpty()) {
+            stories.addAll(sameEvent(c, m));
+        }
+        String copyGroup = join(c, "copy_group", copyGroups, m.articleId(), merges);
+        String story = join(c, "story_id", stories, m.articleId(), merges);
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, m.articleId());
+            s.setString(2, story);
+            s.setString(3, copyGroup);
+            s.setInt(4, m.enrichmentVersion());
+            s.setTimestamp(5, timestamp(m.enrichedAt()));
+            s.setString(6, m.title());
+            s.setString(7, m.source());
+            s.setString(8, m.language());
+            s.setTimestamp(9, timestamp(m.publishedAt()));
+            s.setTimestamp(10, timestamp(m.receivedAt()));
+            s.setArray(11, c.createArrayOf("text", m.topEntities().toArray()));
+            s.setArray(12, c.createArrayOf("integer", Arrays.stream(m.copyHashes()).boxed().toArray()));
+            s.setArray(13, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
+            s.setString(14, m.credit());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO copy_band (band, article_id) SELECT DISTINCT unnest(?), CAST(? AS text) ON CONFLICT DO NOTHING")) {
+            s.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+            s.setString(2, m.articleId());
+            s.executeUpdate();
+        }
+    }
+
+    /** The stories of the candidates that report the same event. */
+    private static Set<String> sameEvent(Connection c, StoryMember m) throws SQLException {
+        Set<String> stories = new TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement(EVENT_CANDIDATES)) {
+            s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+            Instant stated = m.publishedAt();
+            // An article with a stated time meets others by it; one without (or another without) by arrival.
+            s.setTimestamp(2, stated == null ? null : timestamp(stated.minus(SameEvent.WINDOW)));
+            s.setTimestamp(3, stated == null ? null : timestamp(stated.plus(SameEvent.WINDOW)));
+            s.setTimestamp(4, timestamp(m.receivedAt().minus(SameEvent.WINDOW)));
+            s.setTimestamp(5, timestamp(m.receivedAt().plus(SameEvent.WINDOW)));
+            s.setBoolean(6, stated == null);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StoryMember other = new StoryMember(rs.getString(1), 0, null, null, null, rs.getString(3),
+                            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                            List.of((String[]) rs.getArray(6).getArray()), null, ints(rs.getArray(7)), null);
+                    if (SameEvent.of(m, other)) {
+                        stories.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return stories;
+    }
+
+    /**
+     * The group the article joins: its own when it matched none, the one it matched, or, when it
+     * matched several, the largest of them (fewest articles to move; ties by id), the others merged in.
+     */
+    private static String join(Connection c, String field, Set<String> groups, String own, List<StoryMerge> merges)
+            throws SQLException {
+        if (groups.isEmpty()) {
+            return own;
+        }
+        if (groups.size() == 1) {
+            return groups.iterator().next();
+        }
+        Map<String, Long> sizes = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + field + ", count(*) FROM story_member WHERE "
+                + field + " = ANY (?) GROUP BY " + field)) {
+            s.setArray(1, c.createArrayOf("text", groups.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        String into = groups.stream().max((a, b) -> sizes.getOrDefault(a, 0L).equals(sizes.getOrDefault(b, 0L))
+                ? b.compareTo(a) : Long.compare(sizes.getOrDefault(a, 0L), sizes.getOrDefault(b, 0L))).orElseThrow();
+        List<String> from = new ArrayList<>(new LinkedHashSet<>(groups));
+        from.remove(into);
+        Array merged = c.createArrayOf("text", from.toArray());
+        try (PreparedStatement s = c.prepareStatement("UPDATE story_member SET " + field + " = ? WHERE " + field + " = ANY (?)")) {
+            s.setString(1, into);
+            s.setArray(2, merged);
+            s.executeUpdate();
+        }
+        if (field.equals("story_id")) {
+            try (PreparedStatement repoint = c.prepareStatement("UPDATE story_alias SET story_id = ? WHERE story_id = ANY (?)");
+                 PreparedStatement alias = c.prepareStatement("""
+                         INSERT INTO story_alias (alias, story_id) SELECT unnest(?), CAST(? AS text)
+                         ON CONFLICT (alias) DO UPDATE SET story_id = EXCLUDED.story_id""")) {
+                repoint.setString(1, into);
+                repoint.setArray(2, merged);
+                repoint.executeUpdate();
+                alias.setArray(1, merged);
+                alias.setString(2, into);
+                alias.executeUpdate();
+            }
+        }
+        merges.add(new StoryMerge(field, from, into));
+        return into;
+    }
+
+    private static void delete(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM story_member WHERE article_id = ?")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static int[] ints(Array array) throws SQLException {
+        Integer[] values = (Integer[]) array.getArray();
+        return Arrays.stream(values).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,162 @@
+package org.newspipeline.query.story;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.newspipeline.contract.EnrichedArticle;
+import org.newspipeline.contract.EnrichedArticle.Entity;
+import org.newspipeline.testing.SearchTestResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newspipeline.query.Articles.awaitTitle;
+import static org.newspipeline.query.Articles.entity;
+import static org.newspipeline.query.Articles.publish;
+
+/** Copies of one text share a copy group and a story; searches collapse by story; a bridge merges stories. */
+@QuarkusTest
+@QuarkusTestResource(SearchTestResource.class)
+class StoriesTest {
+
+    private static final List<String> OUTLETS = List.of("TASS", "BelTA", "Kazinform", "Sputnik", "AKIpress");
+
+    @Test
+    void twenty_copies_of_a_story_are_one_hit_when_collapsed_with_twenty_more() {
+        String word = word();
+        List<Entity> actors = List.of(entity("Kassym-Jomart Tokayev", Entity.Type.PERSON),
+                entity("Kazakhstan", Entity.Type.LOCATION), entity("Collective Security Treaty Organization", Entity.Type.ORGANIZATION));
+        List<String> paragraphs = paragraphs(word);
+        String original = word + "-original";
+        publish(article(original, "Peacekeepers leave Almaty " + word, String.join("\n\n", paragraphs), "TASS", actors,
+                Instant.parse("2022-01-13T08:00:00Z")));
+        for (int i = 1; i <= 20; i++) {
+            // What outlets do: a credit in front, the last paragraph cut or a line added, a new headline.
+            List<String> copy = new ArrayList<>(paragraphs);
+            copy.set(0, "(TASS) - " + copy.get(0));
+            if (i % 2 == 0) {
+                copy.remove(copy.size() - 1);
+            } else {
+                copy.add("More on this story as it develops.");
+            }
+            publish(article(word + "-copy-" + i, "Copy " + i + ": CSTO troops go home " + word, String.join("\n\n", copy),
+                    OUTLETS.get(i % OUTLETS.size()), actors, Instant.parse("2022-01-13T09:00:00Z").plusSeconds(60L * i)));
+        }
+        String other = word + "-other";
+        publish(article(other, "Another story " + word, "A different report on " + word + " grain exports from the port of"
+                + " Aktau, where the harvest was larger than forecast and shipping rates fell for the third week in a row.",
+                "Reuters", List.of(entity("Aktau", Entity.Type.LOCATION)), Instant.parse("2022-01-13T10:00:00Z")));
+        awaitTitle(word + "-copy-20", "Copy 20: CSTO troops go home " + word);
+        awaitTitle(other, "Another story " + word);
+
+        JsonPath page = given().queryParam("q", word).queryParam("collapse", "story").queryParam("sort", "date")
+                .get("/articles").then().statusCode(200).extract().jsonPath();
+        assertEquals(22, page.getInt("total"), "articles matching");
+        assertEquals(2, page.getInt("stories"));
+        assertEquals(List.of(other, word + "-copy-20"), page.getList("items.id"));
+        assertEquals(0, page.getInt("items[0].story.more"));
+        assertEquals(20, page.getInt("items[1].story.more"));
+        assertEquals(OUTLETS.size(), page.getInt("items[1].story.outlets"));
+        assertEquals(5, page.getList("items[1].story.others").size());
+        String story = page.getString("items[1].story.id");
+        assertEquals(original, story, "a story is named by the article that began it");
+        assertEquals(List.of(2), page.getList("facets.month.count"), "facets count stories when collapsed");
+
+        given().queryParam("q", word).get("/articles").then().statusCode(200).body("items", hasSize(20))
+                .body("stories", equalTo(null));
+
+        JsonPath details = given().get("/stories/{id}", story).then().statusCode(200).extract().jsonPath();
+        assertEquals(21, details.getInt("articles"));
+        assertEquals(original, details.getString("firstReport.id"));
+        assertEquals(1, details.getList("copyGroups").size(), "copies of one text");
+        assertEquals(20, details.getList("copyGroups[0].copies").size());
+        assertEquals(original, details.getString("copyGroups[0].original"));
+        assertTrue(details.getList("entities").contains("Kazakhstan"));
+        assertEquals(List.of("2022-01-13"), details.getList("timeline.day"));
+
+        given().queryParam("q", word).get("/stories").then().statusCode(200)
+                .body("id", equalTo(List.of(story, other))).body("[0].articles", equalTo(21))
+                .body("[0].label", equalTo("Peacekeepers leave Almaty " + word));
+        given().get("/stories/{id}", "no-such-story-" + word).then().statusCode(404);
+        given().queryParam("q", word).queryParam("collapse", "source").get("/articles").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("collapse"));
+    }
+
+    @Test
+    void an_article_that_bridges_two_stories_merges_them_and_the_old_id_still_leads_there() {
+        String word = word();
+        List<String> a = paragraphs(word);
+        List<String> b = paragraphs(word + "b");
+        Instant at = Instant.parse("2023-03-01T08:00:00Z");
+        publish(article(word + "-a", "Story A " + word, String.join("\n\n", a), "TASS", List.of(), at));
+        publish(article(word + "-b", "Story B " + word, String.join("\n\n", b), "BelTA", List.of(), at.plusSeconds(60)));
+        awaitTitle(word + "-a", "Story A " + word);
+        awaitTitle(word + "-b", "Story B " + word);
+        assertEquals(2, given().queryParam("q", word).queryParam("collapse", "story").get("/articles").then()
+                .statusCode(200).extract().jsonPath().getInt("stories"));
+
+        // A roundup that carries both texts whole is a copy of each: the two stories become one.
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        publish(article(word + "-c", "Roundup " + word, String.join("\n\n", both), "Sputnik", List.of(), at.plusSeconds(120)));
+        awaitTitle(word + "-c", "Roundup " + word);
+
+        // The older articles move to the joined story right after the roundup is indexed.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("q", word).queryParam("collapse", "story")
+                .get("/articles").then().statusCode(200).body("stories", equalTo(1)));
+        JsonPath page = given().queryParam("q", word).queryParam("collapse", "story").get("/articles").then()
+                .statusCode(200).extract().jsonPath();
+        String merged = page.getString("items[0].story.id");
+        assertEquals(2, page.getInt("items[0].story.more"));
+        for (String id : List.of(word + "-a", word + "-b")) {
+            given().get("/stories/{id}", id).then().statusCode(200).body("id", equalTo(merged)).body("articles", equalTo(3))
+                    .body("items.id", hasItems(word + "-a", word + "-b", word + "-c"));
+        }
+    }
+
+    private static String word() {
+        return "st" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /**
+     * A story of five paragraphs of made-up words, different from every other such story (no
+     * sentence of it in any other test's texts), with the word in each paragraph.
+     */
+    private static List<String> paragraphs(String word) {
+        Random random = new Random(word.hashCode());
+        String[] syllables = {"ka", "lo", "mir", "ten", "vas", "ro", "pel", "du", "shan", "bek", "ta", "gor", "ni", "zel",
+                "um", "fra", "sto", "lin", "qu", "ar"};
+        List<String> paragraphs = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            StringBuilder text = new StringBuilder(word);
+            for (int w = 0; w < 36; w++) {
+                text.append(w % 12 == 11 ? ". " : " ");
+                for (int syllable = 0; syllable < 3; syllable++) {
+                    text.append(syllables[random.nextInt(syllables.length)]);
+                }
+            }
+            paragraphs.add(text.append('.').toString());
+        }
+        return paragraphs;
+    }
+
+    private static EnrichedArticle article(String id, String title, String body, String source, List<Entity> entities,
+                                           Instant published) {
+        return new EnrichedArticle(1, id, 1, Instant.parse("2023-01-01T00:00:00Z"), "http", Instant.now(), null, title, body, "en",
+                new EnrichedArticle.Source(source, EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.DATELINE),
+                null, published, new EnrichedArticle.Publication(EnrichedArticle.Publication.Precision.DATETIME,
+                EnrichedArticle.Publication.DateSource.FEED, 1.0, List.of()), entities, List.of());
+    }
+}
