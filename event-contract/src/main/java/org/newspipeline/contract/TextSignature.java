@@ -26,8 +26,13 @@ public record TextSignature(String copy, String words) {
     public static final int WORD_HASHES = 256;
     /** Copies of one text share at least this much of their 4-grams (estimated): see {@link #sameText}. */
     public static final double COPY_THRESHOLD = 0.3;
-    /** Candidate copies are those with one of these many bands in common ({@link #bandKeys}). */
-    public static final int COPY_BANDS = 32;
+    /**
+     * Candidate copies are those with one of these many bands of {@value #BAND_ROWS} hashes in
+     * common ({@link #bandKeys}): two texts sharing half their 4-grams are candidates with
+     * probability 1 - (1 - 0.5^3)^42 = 0.996, texts sharing a hundredth with 0.00004.
+     */
+    public static final int COPY_BANDS = 42;
+    static final int BAND_ROWS = 3;
     static final int SHINGLE = 4;
     /** The signature of a very long body is that of its first this many words. */
     static final int MAX_TOKENS = 50_000;
@@ -140,7 +145,7 @@ public record TextSignature(String copy, String words) {
      * almost always and texts sharing few almost never.
      */
     public static long[] bandKeys(int[] copy) {
-        int rows = COPY_HASHES / COPY_BANDS;
+        int rows = BAND_ROWS;
         long[] keys = new long[COPY_BANDS];
         for (int b = 0; b < COPY_BANDS; b++) {
             long h = b;
