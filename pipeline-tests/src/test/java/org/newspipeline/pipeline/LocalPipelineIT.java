@@ -167,6 +167,7 @@ class LocalPipelineIT {
         assertTrue(page.get("items").findValuesAsText("title").contains("Changes in UN peacekeeping system are overdue — Lavrov"));
 
         seedSearchesWork();
+        seedsFormTheirStories();
         HttpResponse<String> searchPage = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + queryPort
                 + "/?q=peacekeeping")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, searchPage.statusCode());
@@ -207,6 +208,23 @@ class LocalPipelineIT {
                 "the TASS story of 2020-05-26: " + in2020);
         JsonNode lavrov = get("entity=" + URLEncoder.encode("Sergei Lavrov", StandardCharsets.UTF_8));
         assertEquals(2, lavrov.get("total").asInt(), "Sergei and Sergey Lavrov are one person");
+    }
+
+    /**
+     * The Belarus statement at the Security Council's debate on the UN and the CSTO and the UN's
+     * coverage of that meeting are one story; each other seed is a story of its own; no seed is a
+     * copy of another.
+     */
+    static void seedsFormTheirStories() throws Exception {
+        JsonNode stories = JSON.readTree(send(queryPort, "GET", "/stories?entity=CSTO&limit=100", null).body());
+        List<Integer> sizes = new ArrayList<>();
+        stories.forEach(s -> sizes.add(s.get("articles").asInt()));
+        assertEquals(List.of(2, 1, 1, 1), sizes, "stories of the seeds, the largest first: " + stories);
+        JsonNode debate = JSON.readTree(send(queryPort, "GET", "/stories/" + encode(stories.get(0).get("id").asText()), null).body());
+        List<String> titles = debate.get("items").findValuesAsText("title");
+        assertTrue(titles.stream().anyMatch(t -> t.startsWith("Statement of the Permanent Representative of the Republic of Belarus"))
+                && titles.stream().anyMatch(t -> t.contains("8967th Meeting")), "the debate and the statement at it: " + titles);
+        assertEquals(2, debate.get("copyGroups").size(), "two texts, not copies: " + debate.get("copyGroups"));
     }
 
     static HttpResponse<String> send(int port, String method, String path, String json) throws Exception {

@@ -27,6 +27,7 @@ import org.newspipeline.query.search.Hit;
 import org.newspipeline.query.search.Page;
 import org.newspipeline.query.search.SearchRequest;
 import org.newspipeline.query.search.Timeline;
+import org.newspipeline.query.story.StoryDetails;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,8 @@ public class SearchPage {
         static native TemplateInstance entity(EntityDirectory.Details entity, List<Bar> bars, List<Hit> newest);
 
         static native TemplateInstance sources(List<SourceHealth> sources, String health, String error);
+
+        static native TemplateInstance story(StoryDetails.Story story);
     }
 
     private final ArticleSearch search;
@@ -62,9 +65,11 @@ public class SearchPage {
     private final ArticleRepository articles;
     private final EntityDirectory entities;
     private final SourceDirectory sources;
+    private final StoryDetails stories;
 
     public SearchPage(ArticleSearch search, Timeline timeline, ArticleRepository articles, EntityDirectory entities,
-                      SourceDirectory sources) {
+                      SourceDirectory sources, StoryDetails stories) {
+        this.stories = stories;
         this.search = search;
         this.timeline = timeline;
         this.articles = articles;
@@ -102,7 +107,16 @@ public class SearchPage {
     private static SearchRequest request(WebQuery query, String cursor) {
         return SearchRequest.of(blankToNull(query.get("q")), blankToNull(query.get("source")), query.all("entity"),
                 blankToNull(query.get("type")), blankToNull(query.get("place")), blankToNull(query.get("lang")),
-                blankToNull(query.get("from")), blankToNull(query.get("to")), blankToNull(query.get("sort")), PAGE_SIZE, cursor);
+                blankToNull(query.get("from")), blankToNull(query.get("to")), blankToNull(query.get("sort")), PAGE_SIZE, cursor)
+                .collapse(query.byStory() ? "story" : null);
+    }
+
+    @GET
+    @Path("story/{id}")
+    @Operation(summary = "A story's page (HTML): its first report, outlets, copy groups, days and articles")
+    public Response story(@PathParam("id") String id) {
+        return stories.byId(id).map(s -> html(200, Templates.story(s)))
+                .orElseGet(() -> notFound("There is no story with id " + id + "."));
     }
 
     @GET

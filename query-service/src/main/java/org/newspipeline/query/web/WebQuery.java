@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class WebQuery {
 
-    static final List<String> NAMES = List.of("q", "source", "entity", "type", "place", "lang", "from", "to", "sort");
+    static final List<String> NAMES = List.of("q", "source", "entity", "type", "place", "lang", "from", "to", "sort", "collapse");
 
     private final Map<String, List<String>> params;
 
@@ -49,6 +49,11 @@ public final class WebQuery {
 
     public boolean has(String name, String value) {
         return all(name).contains(value);
+    }
+
+    /** The page shows one hit per story unless asked for every article ({@code collapse=none}). */
+    public boolean byStory() {
+        return !get("collapse").equals("none");
     }
 
     public boolean isEmpty() {
@@ -110,6 +115,7 @@ public final class WebQuery {
     public String filtersOnly() {
         Map<String, List<String>> next = copy();
         next.remove("sort");
+        next.remove("collapse");
         String url = url(next, null);
         return url.equals("/") ? "" : url.substring(2);
     }

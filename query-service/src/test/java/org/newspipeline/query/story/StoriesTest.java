@@ -16,7 +16,9 @@ import java.util.Random;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,8 +91,17 @@ class StoriesTest {
                 .body("id", equalTo(List.of(story, other))).body("[0].articles", equalTo(21))
                 .body("[0].label", equalTo("Peacekeepers leave Almaty " + word));
         given().get("/stories/{id}", "no-such-story-" + word).then().statusCode(404);
+
+        // The search page collapses by default; the rest of a story opens in place, and has a page.
+        given().queryParam("q", word).get("/").then().statusCode(200)
+                .body(containsString("22 articles in 2 stories for"), containsString("20 more from 5 outlets"),
+                        containsString("href=\"/story/" + story + "\""));
+        given().queryParam("q", word).queryParam("collapse", "none").get("/").then().statusCode(200)
+                .body(containsString("22 articles for"), not(containsString("more from")));
+        given().get("/story/{id}", story).then().statusCode(200)
+                .body(containsString("21 articles from 5 outlets"), containsString("original</a> and 20 copies"));
         given().queryParam("q", word).queryParam("collapse", "source").get("/articles").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("collapse"));
+                .body("detail", containsString("collapse"));
     }
 
     @Test
