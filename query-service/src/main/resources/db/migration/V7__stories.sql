@@ -15,6 +15,8 @@ CREATE TABLE story_member (
     received_at        timestamptz NOT NULL,
     top_entities       text[]      NOT NULL,
     copy_hashes        integer[]   NOT NULL,
+    -- the keys of its copy signature's bands: articles sharing one are candidate copies
+    copy_bands         bigint[]    NOT NULL,
     word_hashes        integer[]   NOT NULL,
     -- the agency a copy credits (a dateline's /TASS/, a "(Reuters)")
     credit             text
@@ -23,14 +25,8 @@ CREATE INDEX story_member_story_idx ON story_member (story_id);
 CREATE INDEX story_member_copy_idx ON story_member (copy_group);
 CREATE INDEX story_member_published_idx ON story_member (published_at) WHERE published_at IS NOT NULL;
 CREATE INDEX story_member_received_idx ON story_member (received_at);
-
--- The bands of each article's copy signature: articles sharing one are candidate copies.
-CREATE TABLE copy_band (
-    band       bigint NOT NULL,
-    article_id text   NOT NULL REFERENCES story_member ON DELETE CASCADE,
-    PRIMARY KEY (band, article_id)
-);
-CREATE INDEX copy_band_article_idx ON copy_band (article_id);
+CREATE INDEX story_member_bands_idx ON story_member USING gin (copy_bands);
+CREATE INDEX story_member_entities_idx ON story_member USING gin (top_entities);
 
 -- A story merged into another answers under its old id too.
 CREATE TABLE story_alias (

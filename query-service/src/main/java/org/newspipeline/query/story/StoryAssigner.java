@@ -39,9 +39,8 @@ public final class StoryAssigner {
     private static final String EXISTING = """
             SELECT enrichment_version, enriched_at FROM story_member WHERE article_id = ?""";
     private static final String COPY_CANDIDATES = """
-            SELECT DISTINCT m.article_id, m.copy_group, m.story_id, m.copy_hashes
-            FROM copy_band b JOIN story_member m ON m.article_id = b.article_id
-            WHERE b.band = ANY (?) LIMIT""" + " " + MAX_CANDIDATES;
+            SELECT article_id, copy_group, story_id, copy_hashes FROM story_member WHERE copy_bands && ?
+            LIMIT""" + " " + MAX_CANDIDATES;
     private static final String EVENT_CANDIDATES = """
             SELECT article_id, story_id, language, published_at, received_at, top_entities, word_hashes
             FROM story_member
@@ -52,8 +51,8 @@ public final class StoryAssigner {
     private static final String INSERT = """
             INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
                                       source_name, language, published_at, received_at, top_entities,
-                                      copy_hashes, word_hashes, credit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      copy_hashes, copy_bands, word_hashes, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private StoryAssigner() {
     }
@@ -151,14 +150,9 @@ public final class StoryAssigner {
             s.setTimestamp(10, timestamp(m.receivedAt()));
             s.setArray(11, c.createArrayOf("text", m.topEntities().toArray()));
             s.setArray(12, c.createArrayOf("integer", Arrays.stream(m.copyHashes()).boxed().toArray()));
-            s.setArray(13, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
-            s.setString(14, m.credit());
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO copy_band (band, article_id) SELECT DISTINCT unnest(?), CAST(? AS text) ON CONFLICT DO NOTHING")) {
-            s.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
-            s.setString(2, m.articleId());
+            s.setArray(13, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+            s.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
+            s.setString(15, m.credit());
             s.executeUpdate();
         }
     }
