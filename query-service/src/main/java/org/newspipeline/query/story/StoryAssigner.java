@@ -40,14 +40,16 @@ public final class StoryAssigner {
             SELECT enrichment_version, enriched_at FROM story_member WHERE article_id = ?""";
     private static final String COPY_CANDIDATES = """
             SELECT article_id, copy_group, story_id, copy_hashes FROM story_member WHERE copy_bands && ?
-            LIMIT""" + " " + MAX_CANDIDATES;
+            LIMIT %d""".formatted(MAX_CANDIDATES);
+    /** Only candidates sharing enough main entities are read: the word sketches are the bulk of a row. */
     private static final String EVENT_CANDIDATES = """
             SELECT article_id, story_id, language, published_at, received_at, top_entities, word_hashes
             FROM story_member
             WHERE top_entities && ? AND (
                   (published_at BETWEEN ? AND ?)
                OR (received_at BETWEEN ? AND ? AND (published_at IS NULL OR ?)))
-            LIMIT""" + " " + MAX_CANDIDATES;
+              AND (SELECT count(*) FROM unnest(top_entities) e WHERE e = ANY (?)) >= %d
+            LIMIT %d""".formatted(SameEvent.SHARED_ENTITIES, MAX_CANDIDATES);
     private static final String INSERT = """
             INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
                                       source_name, language, published_at, received_at, top_entities,
@@ -132,7 +134,7 @@ public final class StoryAssigner {
                 }
             }
         }
-        if (!m.topEntities().isEmpty()) {
+        if (m.topEntities().size() >= SameEvent.SHARED_ENTITIES) {
             stories.addAll(sameEvent(c, m));
         }
         String copyGroup = join(c, "copy_group", copyGroups, m.articleId(), merges);
@@ -169,6 +171,7 @@ public final class StoryAssigner {
             s.setTimestamp(4, timestamp(m.receivedAt().minus(SameEvent.WINDOW)));
             s.setTimestamp(5, timestamp(m.receivedAt().plus(SameEvent.WINDOW)));
             s.setBoolean(6, stated == null);
+            s.setArray(7, c.createArrayOf("text", m.topEntities().toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StoryMember other = new StoryMember(rs.getString(1), 0, null, null, null, rs.getString(3),
