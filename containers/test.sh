@@ -4,6 +4,7 @@
 # none answers (and stops what it started), builds every image offline (build-images.sh), then:
 #   3 enrich and 2 query replicas; every partition owned, by more than one member;
 #   5,000 unique articles posted while one enrich and one query replica are killed with SIGKILL;
+#   an original and 20 copies of it land in one story;
 #   exactly 5,000 stored, no duplicates, every partition reassigned, every one found by the search API;
 #   3 OpenSearch nodes, one killed with SIGKILL while searches run and 2,000 more articles come in:
 #   no failed search, every article found afterwards;
@@ -174,6 +175,32 @@ await_found() { # marker, expected
 }
 await_found "$marker" 5000
 log "search index: 5000/5000 found"
+
+# Stories across replicas: an original and 20 copies of it (a credit in front, the last paragraph
+# cut or a line added), posted at once and read by 3 enrich and 2 query replicas, are one story.
+story_marker="story$(date +%s%N)"
+python3 - "$KEY" "$(published_port ingest-service 8081)" "$story_marker" <<'PY'
+import json, random, sys, urllib.request
+key, port, marker = sys.argv[1:4]
+rnd = random.Random(31)
+syllables = ["ka", "lo", "mir", "ten", "vas", "ro", "pel", "du", "shan", "bek", "ta", "gor", "ni", "zel", "um", "fra"]
+paragraphs = [marker + " " + " ".join("".join(rnd.choice(syllables) for _ in range(3)) for _ in range(30)) + "."
+              for _ in range(5)]
+lines = [json.dumps({"title": f"Original {marker}", "body": "\n\n".join(paragraphs), "source": "BelTA"})]
+for i in range(1, 21):
+    copy = ["(BelTA) - " + paragraphs[0]] + paragraphs[1:]
+    copy = copy[:-1] if i % 2 else copy + ["More on this story as it develops."]
+    lines.append(json.dumps({"title": f"Copy {i} {marker}", "body": "\n\n".join(copy), "source": f"Outlet {i % 4}"}))
+req = urllib.request.Request(f"http://127.0.0.1:{port}/articles/batch", data="\n".join(lines).encode(),
+                             headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + key})
+urllib.request.urlopen(req, timeout=60).read()
+PY
+await_found "$story_marker" 21
+read -r stories more < <(curl -s -H "Authorization: Bearer $KEY" \
+  "http://127.0.0.1:$(query_port)/articles?q=$story_marker&collapse=story" \
+  | python3 -c 'import json, sys; p = json.load(sys.stdin); print(p["stories"], p["items"][0]["story"]["more"])')
+log "an original and 20 copies through 3 enrich and 2 query replicas: $stories story, $more more"
+[ "$stories" = 1 ] && [ "$more" = 20 ] || { log "FAILED: the copies of one story fell into $stories stories"; exit 1; }
 search_marker="search$(date +%s%N)"
 search_log=$(mktemp)
 python3 - "$KEY" "$(query_port)" "$search_marker" "$search_log" <<'PY' &

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,14 +34,19 @@ public final class StoryAssigner {
 
     /** The advisory lock every assignment holds until its transaction ends. */
     private static final long LOCK = 0x5708_1E5L;
-    /** Candidates looked at per article, at most: enough for any real story, bounded for any text. */
-    private static final int MAX_CANDIDATES = 2_000;
+    /**
+     * Candidates looked at per article, at most: bounded for any text. A text with more candidate
+     * copies than this has many near-identical texts (a template), and any of them finds its group.
+     */
+    private static final int MAX_COPY_CANDIDATES = 200;
+    /** Reports of one event considered per article, at most. */
+    private static final int MAX_EVENT_CANDIDATES = 500;
 
     private static final String EXISTING = """
             SELECT enrichment_version, enriched_at FROM story_member WHERE article_id = ?""";
     private static final String COPY_CANDIDATES = """
             SELECT article_id, copy_group, story_id, copy_hashes FROM story_member WHERE copy_bands && ?
-            LIMIT %d""".formatted(MAX_CANDIDATES);
+            LIMIT %d""".formatted(MAX_COPY_CANDIDATES);
     /** Only candidates sharing enough main entities are read: the word sketches are the bulk of a row. */
     private static final String EVENT_CANDIDATES = """
             SELECT article_id, story_id, language, published_at, received_at, top_entities, word_hashes
@@ -49,7 +55,7 @@ public final class StoryAssigner {
                   (published_at BETWEEN ? AND ?)
                OR (received_at BETWEEN ? AND ? AND (published_at IS NULL OR ?)))
               AND (SELECT count(*) FROM unnest(top_entities) e WHERE e = ANY (?)) >= %d
-            LIMIT %d""".formatted(SameEvent.SHARED_ENTITIES, MAX_CANDIDATES);
+            LIMIT %d""".formatted(SameEvent.SHARED_ENTITIES, MAX_EVENT_CANDIDATES);
     private static final String INSERT = """
             INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
                                       source_name, language, published_at, received_at, top_entities,
@@ -74,6 +80,12 @@ public final class StoryAssigner {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK);
                 lock.execute();
+            }
+            try (Statement s = c.createStatement()) {
+                // PostgreSQL has no statistics for values that are all distinct (the band keys): it takes
+                // an overlap with 42 of them for a fifth of the table and, with a LIMIT, scans it whole.
+                // Every lookup here has an index that finds its few rows.
+                s.execute("SET LOCAL enable_seqscan = off");
             }
             for (String id : deletedIds) {
                 delete(c, id);
