@@ -23,12 +23,21 @@ CREATE TABLE story_member (
 );
 CREATE INDEX story_member_story_idx ON story_member (story_id);
 CREATE INDEX story_member_copy_idx ON story_member (copy_group);
-CREATE INDEX story_member_published_idx ON story_member (published_at) WHERE published_at IS NOT NULL;
-CREATE INDEX story_member_received_idx ON story_member (received_at);
 -- Without a pending list: each assignment pays its own small insert, none pays for merging a
 -- long list (or for reading one in every lookup).
 CREATE INDEX story_member_bands_idx ON story_member USING gin (copy_bands) WITH (fastupdate = off);
-CREATE INDEX story_member_entities_idx ON story_member USING gin (top_entities) WITH (fastupdate = off);
+
+-- Each article's main entities with its times: the reports of an event are found by entity and
+-- time window, at a cost that grows with what the window holds, not with how common the entity is.
+CREATE TABLE story_entity (
+    entity_key   text        NOT NULL,
+    article_id   text        NOT NULL REFERENCES story_member ON DELETE CASCADE,
+    published_at timestamptz,
+    received_at  timestamptz NOT NULL
+);
+CREATE INDEX story_entity_published_idx ON story_entity (entity_key, published_at) WHERE published_at IS NOT NULL;
+CREATE INDEX story_entity_received_idx ON story_entity (entity_key, received_at);
+CREATE INDEX story_entity_article_idx ON story_entity (article_id);
 
 -- A story merged into another answers under its old id too.
 CREATE TABLE story_alias (

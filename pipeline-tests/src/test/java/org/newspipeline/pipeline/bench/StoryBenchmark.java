@@ -115,6 +115,7 @@ public final class StoryBenchmark {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         Random random = new Random(1);
         StringBuilder rows = new StringBuilder();
+        StringBuilder entities = new StringBuilder();
         for (int n = 0; n < stored; n++) {
             Story s = stories.get(n % stories.size());
             Instant at = s.at().plus(ROUND.multipliedBy(n / stories.size()));
@@ -127,11 +128,17 @@ public final class StoryBenchmark {
                     .append(array(Arrays.stream(copyHashes).mapToObj(String::valueOf).toList())).append('\t')
                     .append(array(Arrays.stream(TextSignature.bandKeys(copyHashes)).mapToObj(String::valueOf).toList())).append('\t')
                     .append(array(Arrays.stream(s.signature().wordHashes()).mapToObj(String::valueOf).toList())).append("\t\\N\n");
+            for (String key : s.entities()) {
+                entities.append(clean(key)).append('\t').append(id).append('\t').append(at).append('\t').append(at).append('\n');
+            }
             if ((n + 1) % COPY_CHUNK == 0 || n == stored - 1) {
                 copy.copyIn("COPY story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,"
                         + " source_name, language, published_at, received_at, top_entities, copy_hashes, copy_bands, word_hashes,"
                         + " credit) FROM STDIN", new StringReader(rows.toString()));
+                copy.copyIn("COPY story_entity (entity_key, article_id, published_at, received_at) FROM STDIN",
+                        new StringReader(entities.toString()));
                 rows.setLength(0);
+                entities.setLength(0);
             }
         }
     }

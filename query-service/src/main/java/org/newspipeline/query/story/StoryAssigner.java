@@ -47,15 +47,17 @@ public final class StoryAssigner {
     private static final String COPY_CANDIDATES = """
             SELECT article_id, copy_group, story_id, copy_hashes FROM story_member WHERE copy_bands && ?
             LIMIT %d""".formatted(MAX_COPY_CANDIDATES);
-    /** Only candidates sharing enough main entities are read: the word sketches are the bulk of a row. */
+    /** Articles sharing enough main entities in the time window, then their rows (the word sketches are the bulk). */
     private static final String EVENT_CANDIDATES = """
-            SELECT article_id, story_id, language, published_at, received_at, top_entities, word_hashes
-            FROM story_member
-            WHERE top_entities && ? AND (
-                  (published_at BETWEEN ? AND ?)
-               OR (received_at BETWEEN ? AND ? AND (published_at IS NULL OR ?)))
-              AND (SELECT count(*) FROM unnest(top_entities) e WHERE e = ANY (?)) >= %d
-            LIMIT %d""".formatted(SameEvent.SHARED_ENTITIES, MAX_EVENT_CANDIDATES);
+            WITH shared AS (
+                SELECT article_id FROM story_entity
+                WHERE entity_key = ANY (?) AND ((published_at BETWEEN ? AND ?)
+                                             OR (received_at BETWEEN ? AND ? AND (published_at IS NULL OR ?)))
+                GROUP BY article_id HAVING count(*) >= %d
+                LIMIT %d)
+            SELECT m.article_id, m.story_id, m.language, m.published_at, m.received_at, m.top_entities, m.word_hashes
+            FROM shared JOIN story_member m ON m.article_id = shared.article_id""".formatted(
+            SameEvent.SHARED_ENTITIES, MAX_EVENT_CANDIDATES);
     private static final String INSERT = """
             INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
                                       source_name, language, published_at, received_at, top_entities,
@@ -169,6 +171,15 @@ public final class StoryAssigner {
             s.setString(15, m.credit());
             s.executeUpdate();
         }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO story_entity (entity_key, article_id, published_at, received_at)
+                SELECT DISTINCT unnest(?), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS timestamptz)""")) {
+            s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+            s.setString(2, m.articleId());
+            s.setTimestamp(3, timestamp(m.publishedAt()));
+            s.setTimestamp(4, timestamp(m.receivedAt()));
+            s.executeUpdate();
+        }
     }
 
     /** The stories of the candidates that report the same event. */
@@ -183,7 +194,6 @@ public final class StoryAssigner {
             s.setTimestamp(4, timestamp(m.receivedAt().minus(SameEvent.WINDOW)));
             s.setTimestamp(5, timestamp(m.receivedAt().plus(SameEvent.WINDOW)));
             s.setBoolean(6, stated == null);
-            s.setArray(7, c.createArrayOf("text", m.topEntities().toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StoryMember other = new StoryMember(rs.getString(1), 0, null, null, null, rs.getString(3),

@@ -136,6 +136,16 @@ class StoriesTest {
         }
     }
 
+    @Test
+    void bad_story_requests_get_a_clear_error() {
+        given().urlEncodingEnabled(false).get("/stories/a%00b").then().statusCode(404);
+        given().queryParam("sort", "biggest").get("/stories").then().statusCode(400).body("detail", containsString("sort"));
+        given().queryParam("limit", "1000").get("/stories").then().statusCode(400).body("detail", containsString("limit"));
+        given().queryParam("from", "0000-13-45").get("/stories").then().statusCode(400).body("detail", containsString("from"));
+        given().queryParam("collapse", "story").queryParam("cursor", "bm90IG91cnM.AAAA").get("/articles").then().statusCode(400)
+                .body("detail", containsString("cursor"));
+    }
+
     /**
      * A story of five paragraphs of made-up words, different from every other such story (no
      * sentence of it in any other test's texts), with the word in each paragraph. The same word
