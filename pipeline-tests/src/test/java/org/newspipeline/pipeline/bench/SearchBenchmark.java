@@ -148,6 +148,7 @@ public final class SearchBenchmark {
         queries.put("date sort", "q=oil&sort=date");
         queries.put("recent", "q=oil&sort=recent");
         queries.put("filters", "q=oil&source=Reuters&from=1987-03-01&to=1987-03-31");
+        queries.put("one per story", "q=oil&collapse=story");
         String firstPage = http.send(HttpRequest.newBuilder(URI.create(base + "/articles?q=oil&sort=date&limit=100")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         JsonNode page = ContractJson.mapper().readTree(firstPage);

@@ -33,7 +33,7 @@ public class ArticleStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: one event {id, title} per newly stored article that matches q and the filters "
+    @Operation(summary = "Server-Sent Events: one event {id, title, story, newStory} per newly stored article that matches q and the filters "
             + "(the same parameters as GET /articles, without sort, limit and cursor)")
     public Multi<NewMatch> stream(@QueryParam("q") String q, @QueryParam("source") String source,
                                   @QueryParam("entity") List<String> entity, @QueryParam("type") String type,

@@ -87,10 +87,7 @@ public class ArticleSearch {
                         + " stories deep; narrow the search (from, to, source) to see further");
             }
             body.put("from", offset);
-            ObjectNode collapse = body.putObject("collapse").put("field", "story_id");
-            ObjectNode others = collapse.putObject("inner_hits").put("name", "others").put("size", OTHERS + 1);
-            others.putArray("sort").addObject().put("published_at", "desc");
-            others.putObject("_source").putArray("includes").add("id").add("title").add("source").add("published_at");
+            body.putObject("collapse").put("field", "story_id");
         } else if (at != null) {
             ArrayNode after = body.putArray("search_after");
             if (r.sort() == SearchRequest.Sort.DATE) {
@@ -136,8 +133,9 @@ public class ArticleSearch {
     }
 
     /**
-     * Each hit with its story: how many more of the story match (the collapsed group's total), from
-     * how many outlets (one more request, for the page's stories only), and the first few of them.
+     * Each hit with its story: how many more of the story match, from how many outlets, and the
+     * newest few of them, for the page's stories alone in one aggregation (cheaper than the
+     * engine's inner hits, one search per story).
      */
     private List<Hit> withStories(SearchRequest r, List<Hit> items, List<JsonNode> hits) {
         if (items.isEmpty()) {
@@ -148,28 +146,35 @@ public class ArticleSearch {
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.putArray("must").add(query(r));
         ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray("story_id");
-        hits.stream().limit(items.size()).forEach(h -> ids.add(h.path("_source").path("story_id").asText(h.path("_id").asText())));
-        ObjectNode terms = body.putObject("aggs").putObject("story");
-        terms.putObject("terms").put("field", "story_id").put("size", items.size());
-        terms.putObject("aggs").putObject("outlets").putObject("cardinality").put("field", "source");
-        Map<String, Long> outlets = new HashMap<>();
+        hits.stream().limit(items.size()).forEach(h -> ids.add(storyOf(h)));
+        ObjectNode story = body.putObject("aggs").putObject("story");
+        story.putObject("terms").put("field", "story_id").put("size", items.size());
+        ObjectNode aggs = story.putObject("aggs");
+        aggs.putObject("outlets").putObject("cardinality").put("field", "source");
+        ObjectNode newest = aggs.putObject("others").putObject("top_hits").put("size", OTHERS + 1);
+        newest.putArray("sort").addObject().put("published_at", "desc");
+        newest.putObject("_source").putArray("includes").add("id").add("title").add("source").add("published_at");
+        Map<String, JsonNode> stories = new HashMap<>();
         for (JsonNode b : index.search(body).path("aggregations").path("story").path("buckets")) {
-            outlets.put(b.path("key").asText(), b.path("outlets").path("value").asLong());
+            stories.put(b.path("key").asText(), b);
         }
         List<Hit> withStories = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode h = hits.get(i);
             Hit hit = items.get(i);
-            String story = h.path("_source").path("story_id").asText(hit.id());
-            JsonNode group = h.path("inner_hits").path("others").path("hits");
-            List<StoryHit.Other> others = StreamSupport.stream(group.path("hits").spliterator(), false)
+            String id = storyOf(hits.get(i));
+            JsonNode b = stories.getOrDefault(id, IndexQuery.JSON.objectNode());
+            List<StoryHit.Other> others = StreamSupport.stream(b.path("others").path("hits").path("hits").spliterator(), false)
                     .map(o -> o.path("_source")).filter(o -> !hit.id().equals(text(o, "id"))).limit(OTHERS)
                     .map(o -> new StoryHit.Other(text(o, "id"), text(o, "title"), text(o, "source"), text(o, "published_at")))
                     .toList();
-            long more = Math.max(0, group.path("total").path("value").asLong(1) - 1);
-            withStories.add(hit.withStory(new StoryHit(story, more, outlets.getOrDefault(story, 1L), others)));
+            withStories.add(hit.withStory(new StoryHit(id, Math.max(0, b.path("doc_count").asLong(1) - 1),
+                    b.path("outlets").path("value").asLong(1), others)));
         }
         return withStories;
+    }
+
+    private static String storyOf(JsonNode hit) {
+        return hit.path("_source").path("story_id").asText(hit.path("_id").asText());
     }
 
     /** Which of these (newly indexed) articles match the request, for the live stream of a search. */
@@ -181,10 +186,12 @@ public class ArticleSearch {
         body.put("size", ids.size());
         body.set("query", query);
         body.putArray("sort").addObject().put("id", "asc");
-        body.putObject("_source").putArray("includes").add("id").add("title");
+        body.putObject("_source").putArray("includes").add("id").add("title").add("story_id");
         List<NewMatch> matches = new ArrayList<>();
         for (JsonNode h : index.search(body).path("hits").path("hits")) {
-            matches.add(new NewMatch(text(h.path("_source"), "id"), text(h.path("_source"), "title")));
+            String id = text(h.path("_source"), "id");
+            String story = h.path("_source").path("story_id").asText(id);
+            matches.add(new NewMatch(id, text(h.path("_source"), "title"), story, story.equals(id)));
         }
         return matches;
     }
@@ -234,10 +241,10 @@ public class ArticleSearch {
         return aggs;
     }
 
-    /** Distinct stories, exactly up to the engine's precision threshold (then within a few percent). */
+    /** Distinct stories: exact up to the engine's default threshold (3,000), within a few percent above. */
     private static ObjectNode storyCount() {
         ObjectNode count = IndexQuery.JSON.objectNode();
-        count.putObject("cardinality").put("field", "story_id").put("precision_threshold", 40_000);
+        count.putObject("cardinality").put("field", "story_id");
         return count;
     }
 

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * depend on which replica read which article. An article already assigned from the same
  * enrichment keeps its place; a newer enrichment is assigned again.
  */
-public final class StoryAssigner {
+public final class StoryAssigner implements AutoCloseable {
 
     /** The advisory lock every assignment holds until its transaction ends. */
     private static final long LOCK = 0x5708_1E5L;
@@ -64,7 +64,34 @@ public final class StoryAssigner {
                                       copy_hashes, copy_bands, word_hashes, credit)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private StoryAssigner() {
+    private static final String INSERT_ENTITIES = """
+            INSERT INTO story_entity (entity_key, article_id, published_at, received_at)
+            SELECT DISTINCT unnest(?), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS timestamptz)""";
+
+    private final Connection c;
+    // Prepared once per batch: PostgreSQL plans each once, not once per article.
+    private final PreparedStatement existing;
+    private final PreparedStatement copyCandidates;
+    private final PreparedStatement eventCandidates;
+    private final PreparedStatement insert;
+    private final PreparedStatement insertEntities;
+    private final PreparedStatement delete;
+
+    private StoryAssigner(Connection c) throws SQLException {
+        this.c = c;
+        this.existing = c.prepareStatement(EXISTING);
+        this.copyCandidates = c.prepareStatement(COPY_CANDIDATES);
+        this.eventCandidates = c.prepareStatement(EVENT_CANDIDATES);
+        this.insert = c.prepareStatement(INSERT);
+        this.insertEntities = c.prepareStatement(INSERT_ENTITIES);
+        this.delete = c.prepareStatement("DELETE FROM story_member WHERE article_id = ?");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement s : List.of(existing, copyCandidates, eventCandidates, insert, insertEntities, delete)) {
+            s.close();
+        }
     }
 
     /** What a batch did: each article's place, and the groups it joined (for the search index). */
@@ -89,12 +116,14 @@ public final class StoryAssigner {
                 // Every lookup here has an index that finds its few rows.
                 s.execute("SET LOCAL enable_seqscan = off");
             }
-            for (String id : deletedIds) {
-                delete(c, id);
-            }
             List<StoryMerge> merges = new ArrayList<>();
-            for (EnrichedArticle a : articles) {
-                assign(c, StoryMember.of(a), merges);
+            try (StoryAssigner assigner = new StoryAssigner(c)) {
+                for (String id : deletedIds) {
+                    assigner.delete(id);
+                }
+                for (EnrichedArticle a : articles) {
+                    assigner.assign(StoryMember.of(a), merges);
+                }
             }
             return new Assigned(places(c, articles.stream().map(EnrichedArticle::id).toList()), merges);
         } catch (SQLException e) {
@@ -118,90 +147,95 @@ public final class StoryAssigner {
         return places;
     }
 
-    private static void assign(Connection c, StoryMember m, List<StoryMerge> merges) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(EXISTING)) {
-            s.setString(1, m.articleId());
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    Timestamp at = rs.getTimestamp(2);
-                    Instant enrichedAt = at == null ? Instant.MIN : at.toInstant();
-                    Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
-                    if (rs.getInt(1) > m.enrichmentVersion()
-                            || (rs.getInt(1) == m.enrichmentVersion() && !enrichedAt.isBefore(incoming))) {
-                        return; // placed from this enrichment (a replay) or a newer one
-                    }
-                    delete(c, m.articleId());
-                }
-            }
+    private void assign(StoryMember m, List<StoryMerge> merges) throws SQLException {
+        if (placedAlready(m)) {
+            return;
         }
         long[] bands = TextSignature.bandKeys(m.copyHashes());
         Set<String> copyGroups = new TreeSet<>();
         Set<String> stories = new TreeSet<>();
-        try (PreparedStatement s = c.prepareStatement(COPY_CANDIDATES)) {
-            s.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (TextSignature.sameText(m.copyHashes(), ints(rs.getArray(4)))) {
-                        copyGroups.add(rs.getString(2));
-                        stories.add(rs.getString(3));
-                    }
+        copyCandidates.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+        try (ResultSet rs = copyCandidates.executeQuery()) {
+            while (rs.next()) {
+                if (TextSignature.sameText(m.copyHashes(), ints(rs.getArray(4)))) {
+                    copyGroups.add(rs.getString(2));
+                    stories.add(rs.getString(3));
                 }
             }
         }
         if (m.topEntities().size() >= SameEvent.SHARED_ENTITIES) {
-            stories.addAll(sameEvent(c, m));
+            stories.addAll(sameEvent(m));
         }
-        String copyGroup = join(c, "copy_group", copyGroups, m.articleId(), merges);
-        String story = join(c, "story_id", stories, m.articleId(), merges);
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setString(1, m.articleId());
-            s.setString(2, story);
-            s.setString(3, copyGroup);
-            s.setInt(4, m.enrichmentVersion());
-            s.setTimestamp(5, timestamp(m.enrichedAt()));
-            s.setString(6, m.title());
-            s.setString(7, m.source());
-            s.setString(8, m.language());
-            s.setTimestamp(9, timestamp(m.publishedAt()));
-            s.setTimestamp(10, timestamp(m.receivedAt()));
-            s.setArray(11, c.createArrayOf("text", m.topEntities().toArray()));
-            s.setArray(12, c.createArrayOf("integer", Arrays.stream(m.copyHashes()).boxed().toArray()));
-            s.setArray(13, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
-            s.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
-            s.setString(15, m.credit());
-            s.executeUpdate();
+        String copyGroup = join("copy_group", copyGroups, m.articleId(), merges);
+        String story = join("story_id", stories, m.articleId(), merges);
+        insert(m, story, copyGroup, bands);
+    }
+
+    /**
+     * Whether the article is placed from this enrichment (a replay) or a newer one; an older
+     * placement is removed, to be made again.
+     */
+    private boolean placedAlready(StoryMember m) throws SQLException {
+        existing.setString(1, m.articleId());
+        try (ResultSet rs = existing.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            Timestamp at = rs.getTimestamp(2);
+            Instant enrichedAt = at == null ? Instant.MIN : at.toInstant();
+            Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
+            if (rs.getInt(1) > m.enrichmentVersion()
+                    || (rs.getInt(1) == m.enrichmentVersion() && !enrichedAt.isBefore(incoming))) {
+                return true;
+            }
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO story_entity (entity_key, article_id, published_at, received_at)
-                SELECT DISTINCT unnest(?), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS timestamptz)""")) {
-            s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
-            s.setString(2, m.articleId());
-            s.setTimestamp(3, timestamp(m.publishedAt()));
-            s.setTimestamp(4, timestamp(m.receivedAt()));
-            s.executeUpdate();
-        }
+        delete(m.articleId());
+        return false;
+    }
+
+    private void insert(StoryMember m, String story, String copyGroup, long[] bands) throws SQLException {
+        insert.setString(1, m.articleId());
+        insert.setString(2, story);
+        insert.setString(3, copyGroup);
+        insert.setInt(4, m.enrichmentVersion());
+        insert.setTimestamp(5, timestamp(m.enrichedAt()));
+        insert.setString(6, m.title());
+        insert.setString(7, m.source());
+        insert.setString(8, m.language());
+        insert.setTimestamp(9, timestamp(m.publishedAt()));
+        insert.setTimestamp(10, timestamp(m.receivedAt()));
+        insert.setArray(11, c.createArrayOf("text", m.topEntities().toArray()));
+        insert.setArray(12, c.createArrayOf("integer", Arrays.stream(m.copyHashes()).boxed().toArray()));
+        insert.setArray(13, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+        insert.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
+        insert.setString(15, m.credit());
+        insert.executeUpdate();
+        insertEntities.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+        insertEntities.setString(2, m.articleId());
+        insertEntities.setTimestamp(3, timestamp(m.publishedAt()));
+        insertEntities.setTimestamp(4, timestamp(m.receivedAt()));
+        insertEntities.executeUpdate();
     }
 
     /** The stories of the candidates that report the same event. */
-    private static Set<String> sameEvent(Connection c, StoryMember m) throws SQLException {
+    private Set<String> sameEvent(StoryMember m) throws SQLException {
         Set<String> stories = new TreeSet<>();
-        try (PreparedStatement s = c.prepareStatement(EVENT_CANDIDATES)) {
-            s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
-            Instant stated = m.publishedAt();
-            // An article with a stated time meets others by it; one without (or another without) by arrival.
-            s.setTimestamp(2, stated == null ? null : timestamp(stated.minus(SameEvent.WINDOW)));
-            s.setTimestamp(3, stated == null ? null : timestamp(stated.plus(SameEvent.WINDOW)));
-            s.setTimestamp(4, timestamp(m.receivedAt().minus(SameEvent.WINDOW)));
-            s.setTimestamp(5, timestamp(m.receivedAt().plus(SameEvent.WINDOW)));
-            s.setBoolean(6, stated == null);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    StoryMember other = new StoryMember(rs.getString(1), 0, null, null, null, rs.getString(3),
-                            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
-                            List.of((String[]) rs.getArray(6).getArray()), null, ints(rs.getArray(7)), null);
-                    if (SameEvent.of(m, other)) {
-                        stories.add(rs.getString(2));
-                    }
+        PreparedStatement s = eventCandidates;
+        s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+        Instant stated = m.publishedAt();
+        // An article with a stated time meets others by it; one without (or another without) by arrival.
+        s.setTimestamp(2, stated == null ? null : timestamp(stated.minus(SameEvent.WINDOW)));
+        s.setTimestamp(3, stated == null ? null : timestamp(stated.plus(SameEvent.WINDOW)));
+        s.setTimestamp(4, timestamp(m.receivedAt().minus(SameEvent.WINDOW)));
+        s.setTimestamp(5, timestamp(m.receivedAt().plus(SameEvent.WINDOW)));
+        s.setBoolean(6, stated == null);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                StoryMember other = new StoryMember(rs.getString(1), 0, null, null, null, rs.getString(3),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                        List.of((String[]) rs.getArray(6).getArray()), null, ints(rs.getArray(7)), null);
+                if (SameEvent.of(m, other)) {
+                    stories.add(rs.getString(2));
                 }
             }
         }
@@ -212,7 +246,7 @@ public final class StoryAssigner {
      * The group the article joins: its own when it matched none, the one it matched, or, when it
      * matched several, the largest of them (fewest articles to move; ties by id), the others merged in.
      */
-    private static String join(Connection c, String field, Set<String> groups, String own, List<StoryMerge> merges)
+    private String join(String field, Set<String> groups, String own, List<StoryMerge> merges)
             throws SQLException {
         if (groups.isEmpty()) {
             return own;
@@ -257,11 +291,9 @@ public final class StoryAssigner {
         return into;
     }
 
-    private static void delete(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM story_member WHERE article_id = ?")) {
-            s.setString(1, id);
-            s.executeUpdate();
-        }
+    private void delete(String id) throws SQLException {
+        delete.setString(1, id);
+        delete.executeUpdate();
     }
 
     private static int[] ints(Array array) throws SQLException {

@@ -57,9 +57,6 @@ public class StoryDetails {
     }
 
     public Optional<Story> byId(String id) {
-        if (id.indexOf('\u0000') >= 0) {
-            return Optional.empty(); // no id holds one (PostgreSQL's text cannot)
-        }
         try (Connection c = db.getConnection()) {
             String story = resolve(c, id);
             long total;
