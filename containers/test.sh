@@ -176,8 +176,8 @@ await_found() { # marker, expected
 await_found "$marker" 5000
 log "search index: 5000/5000 found"
 
-# Stories across replicas: an original and 20 copies of it (a credit in front, the last paragraph
-# cut or a line added), posted at once and read by 3 enrich and 2 query replicas, are one story.
+# Stories across replicas: an original and 20 copies of it (an outlet's credit in front, the last
+# paragraph cut or a line added), posted at once and read by 3 enrich and 2 query replicas, are one story.
 story_marker="story$(date +%s%N)"
 python3 - "$KEY" "$(published_port ingest-service 8081)" "$story_marker" <<'PY'
 import json, random, sys, urllib.request
@@ -188,8 +188,9 @@ paragraphs = [marker + " " + " ".join("".join(rnd.choice(syllables) for _ in ran
               for _ in range(5)]
 lines = [json.dumps({"title": f"Original {marker}", "body": "\n\n".join(paragraphs), "source": "BelTA"})]
 for i in range(1, 21):
-    copy = ["(BelTA) - " + paragraphs[0]] + paragraphs[1:]
-    copy = copy[:-1] if i % 2 else copy + ["More on this story as it develops."]
+    # Each copy a text of its own (ingest takes one text once): its outlet's credit, and a cut or an added line.
+    copy = [f"(Outlet {i}) - " + paragraphs[0]] + paragraphs[1:]
+    copy = copy[:-1] if i % 2 else copy + [f"More on this story from Outlet {i} as it develops."]
     lines.append(json.dumps({"title": f"Copy {i} {marker}", "body": "\n\n".join(copy), "source": f"Outlet {i % 4}"}))
 req = urllib.request.Request(f"http://127.0.0.1:{port}/articles/batch", data="\n".join(lines).encode(),
                              headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + key})
