@@ -44,3 +44,4 @@ CREATE TABLE story_alias (
     alias    text PRIMARY KEY,
     story_id text NOT NULL
 );
+CREATE INDEX story_alias_story_idx ON story_alias (story_id);

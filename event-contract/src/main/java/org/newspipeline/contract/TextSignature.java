@@ -62,6 +62,10 @@ public record TextSignature(String copy, String words) {
     /** The signature of a body (a clean body: the enriched article's). */
     public static TextSignature of(String body) {
         long[] tokens = tokens(body);
+        if (tokens.length == 0) {
+            // No word at all: only the same characters make the same text.
+            tokens = new long[] {mix(body.hashCode() ^ 0x5bd1e995L)};
+        }
         int[] minima = new int[COPY_HASHES];
         Arrays.fill(minima, Integer.MAX_VALUE);
         int shingles = Math.max(1, tokens.length - SHINGLE + 1);

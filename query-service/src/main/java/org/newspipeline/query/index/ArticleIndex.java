@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
@@ -41,6 +42,7 @@ public class ArticleIndex {
     private static final Set<Integer> REFUSED = Set.of(400, 413);
     private static final int CONFLICT = 409;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
     /** No search runs longer in OpenSearch; it answers what it found as timed out, which is a 503 here. */
     private static final String SEARCH_TIME_LIMIT = "5s";
 
@@ -83,10 +85,23 @@ public class ArticleIndex {
         ObjectNode properties = JSON.createObjectNode();
         properties.set("properties", definition().path("mappings").path("properties"));
         Answer answer = send("PUT", "/" + alias() + "/_mapping", Map.of(), properties);
+        if (answer.status() == 400) {
+            // A field whose definition changed: searches and writes go on with the old one until a rebuild.
+            LOG.warnf("the index behind %s differs from opensearch/articles.json (%s): rebuild it (POST /index/rebuild)",
+                    alias(), answer.text());
+            return;
+        }
         if (answer.status() >= 300) {
             throw new IndexUnavailableException(new IllegalStateException("could not add new fields to " + alias()
                     + ": HTTP " + answer.status() + " " + answer.text()));
         }
+        // Articles indexed before stories existed are each a story of their own until enriched again
+        // (collapsing would otherwise put all of them in one group); a background task on the node.
+        ObjectNode alone = JSON.createObjectNode();
+        alone.putObject("query").putObject("bool").putObject("must_not").putObject("exists").put("field", "story_id");
+        alone.putObject("script").put("lang", "painless")
+                .put("source", "ctx._source.story_id = ctx._id; ctx._source.copy_group = ctx._id");
+        send("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "wait_for_completion", "false"), alone);
     }
 
     private static ObjectNode definition() throws IOException {
@@ -167,7 +182,12 @@ public class ArticleIndex {
             m.from().forEach(from::add);
             body.putObject("script").put("lang", "painless").put("source", "ctx._source[params.field] = params.into")
                     .putObject("params").put("field", m.field()).put("into", m.into());
-            call("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
+            JsonNode done = call("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
+            if (done.path("version_conflicts").asLong() > 0 || !done.path("failures").isEmpty()) {
+                // Not all moved: the batch (assignment included) is done again.
+                throw new IndexUnavailableException(new IllegalStateException("moving " + m.from() + " into " + m.into()
+                        + " left " + done.path("version_conflicts").asLong() + " conflicts and failures " + done.path("failures")));
+            }
         }
     }
 

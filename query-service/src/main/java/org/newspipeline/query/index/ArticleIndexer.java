@@ -17,6 +17,7 @@ import org.newspipeline.query.waiting.StoreFailure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,8 +92,11 @@ public class ArticleIndexer {
     private Optional<String> write(List<Indexed> batch, List<String> created, Map<String, String> refused)
             throws InterruptedException {
         List<ArticleIndex.Change> changes = batch.stream().map(Indexed::change).toList();
-        List<EnrichedArticle> articles = changes.stream().map(ArticleIndex.Change::article).filter(Objects::nonNull).toList();
-        List<String> deleted = changes.stream().filter(c -> c.article() == null).map(ArticleIndex.Change::id).toList();
+        // Stories take each article's last change in the batch: an article deleted after it was written stays deleted.
+        Map<String, ArticleIndex.Change> last = new LinkedHashMap<>();
+        changes.forEach(c -> last.put(c.id(), c));
+        List<EnrichedArticle> articles = last.values().stream().map(ArticleIndex.Change::article).filter(Objects::nonNull).toList();
+        List<String> deleted = last.values().stream().filter(c -> c.article() == null).map(ArticleIndex.Change::id).toList();
         return Persistently.untilDoneOrRefused(() -> {
             ArticleIndex.Written written = stories.assignThen(articles, deleted, assigned -> {
                 ArticleIndex.Written w = index.write(changes, assigned.places());

@@ -76,6 +76,7 @@ public final class StoryAssigner implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement insertEntities;
     private final PreparedStatement delete;
+    private final PreparedStatement unalias;
 
     private StoryAssigner(Connection c) throws SQLException {
         this.c = c;
@@ -85,11 +86,12 @@ public final class StoryAssigner implements AutoCloseable {
         this.insert = c.prepareStatement(INSERT);
         this.insertEntities = c.prepareStatement(INSERT_ENTITIES);
         this.delete = c.prepareStatement("DELETE FROM story_member WHERE article_id = ?");
+        this.unalias = c.prepareStatement("DELETE FROM story_alias WHERE alias = ?");
     }
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : List.of(existing, copyCandidates, eventCandidates, insert, insertEntities, delete)) {
+        for (PreparedStatement s : List.of(existing, copyCandidates, eventCandidates, insert, insertEntities, delete, unalias)) {
             s.close();
         }
     }
@@ -168,6 +170,11 @@ public final class StoryAssigner implements AutoCloseable {
         }
         String copyGroup = join("copy_group", copyGroups, m.articleId(), merges);
         String story = join("story_id", stories, m.articleId(), merges);
+        if (story.equals(m.articleId())) {
+            // A story begun again under an id that was merged away: the id names it again, not the other.
+            unalias.setString(1, story);
+            unalias.executeUpdate();
+        }
         insert(m, story, copyGroup, bands);
     }
 

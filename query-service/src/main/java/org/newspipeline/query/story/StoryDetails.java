@@ -8,15 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** One story from PostgreSQL: its articles with outlets, the first report, copy groups, timeline and entities. */
 @ApplicationScoped
@@ -32,6 +29,14 @@ public class StoryDetails {
             FROM story_member WHERE story_id = ?
             ORDER BY at, article_id LIMIT""" + " " + MAX_ARTICLES;
 
+    /** Counted over the whole story, however long the list of its articles is cut. */
+    private static final String WHOLE = """
+            SELECT count(*), count(DISTINCT source_name), max(coalesce(published_at, received_at))
+            FROM story_member WHERE story_id = ?""";
+    private static final String DAYS = """
+            SELECT to_char(coalesce(published_at, received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)
+            FROM story_member WHERE story_id = ? GROUP BY day ORDER BY day""";
+
     /** @param at its publication time, or its arrival when nothing stated one ({@code stated} false) */
     public record Article(String id, String title, String source, String language, Instant at, boolean stated,
                           String credits) {
@@ -44,7 +49,10 @@ public class StoryDetails {
     public record Day(String day, long articles) {
     }
 
-    /** @param id the story's id (a merged story's old id leads here) */
+    /**
+     * @param id      the story's id (a merged story's old id leads here)
+     * @param sources the outlets of the articles listed ({@code outlets} counts them all)
+     */
     public record Story(String id, String label, long articles, long outlets, Instant first, Instant last,
                         Article firstReport, List<String> sources, List<String> entities, List<CopyGroup> copyGroups,
                         List<Day> timeline, List<Article> items) {
@@ -60,15 +68,28 @@ public class StoryDetails {
         try (Connection c = db.getConnection()) {
             String story = resolve(c, id);
             long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM story_member WHERE story_id = ?")) {
+            long outlets;
+            Instant last;
+            try (PreparedStatement s = c.prepareStatement(WHOLE)) {
                 s.setString(1, story);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
+                    outlets = rs.getLong(2);
+                    last = total == 0 ? null : rs.getTimestamp(3).toInstant();
                 }
             }
             if (total == 0) {
                 return Optional.empty();
+            }
+            List<Day> timeline = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(DAYS)) {
+                s.setString(1, story);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        timeline.add(new Day(rs.getString(1), rs.getLong(2)));
+                    }
+                }
             }
             List<Article> items = new ArrayList<>();
             Map<String, List<Article>> copies = new LinkedHashMap<>();
@@ -90,16 +111,13 @@ public class StoryDetails {
             List<CopyGroup> groups = copies.entrySet().stream().map(e -> new CopyGroup(e.getKey(),
                     e.getValue().get(0).id(), e.getValue().stream().skip(1).map(Article::id).toList(),
                     e.getValue().stream().map(Article::credits).filter(x -> x != null).distinct().toList())).toList();
-            Map<String, Long> days = new TreeMap<>();
-            items.forEach(a -> days.merge(a.at().atOffset(ZoneOffset.UTC).toLocalDate().toString(), 1L, Long::sum));
             List<String> sources = items.stream().map(Article::source).filter(x -> x != null).distinct().toList();
             List<String> entities = entityCounts.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(TOP_ENTITIES).map(Map.Entry::getKey).toList();
             Article first = items.get(0);
-            return Optional.of(new Story(story, first.title(), total, sources.size(), first.at(),
-                    items.stream().map(Article::at).max(Comparator.naturalOrder()).orElse(first.at()), first, sources,
-                    entities, groups, days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList(), items));
+            return Optional.of(new Story(story, first.title(), total, outlets, first.at(), last, first, sources,
+                    entities, groups, timeline, items));
         } catch (SQLException e) {
             throw new StoryStoreException(e);
         }

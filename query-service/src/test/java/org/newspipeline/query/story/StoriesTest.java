@@ -137,6 +137,18 @@ class StoriesTest {
     }
 
     @Test
+    void an_article_deleted_right_after_it_was_written_leaves_no_story() {
+        String id = "stdeleted";
+        publish(article(id, "Deleted " + id, String.join("\n\n", paragraphs(id)), "TASS", List.of(), Instant.parse("2023-05-01T00:00:00Z")));
+        org.newspipeline.testing.TestTopics.send(org.newspipeline.contract.Topics.ENRICHED, id, null);
+        publish(article(id + "-after", "After " + id, String.join("\n\n", paragraphs(id + "after")), "TASS", List.of(),
+                Instant.parse("2023-05-01T00:00:00Z")));
+        awaitTitle(id + "-after", "After " + id);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/stories/{id}", id).then().statusCode(404));
+        given().get("/articles/{id}", id).then().statusCode(404);
+    }
+
+    @Test
     void bad_story_requests_get_a_clear_error() {
         given().urlEncodingEnabled(false).get("/stories/a%00b").then().statusCode(400); // the edge refuses NUL anywhere
         given().queryParam("sort", "biggest").get("/stories").then().statusCode(400).body("detail", containsString("sort"));
