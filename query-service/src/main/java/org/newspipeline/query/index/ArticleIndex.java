@@ -184,9 +184,10 @@ public class ArticleIndex {
                     .putObject("params").put("field", m.field()).put("into", m.into());
             JsonNode done = call("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
             if (done.path("version_conflicts").asLong() > 0 || !done.path("failures").isEmpty()) {
-                // Not all moved: the batch (assignment included) is done again.
-                throw new IndexUnavailableException(new IllegalStateException("moving " + m.from() + " into " + m.into()
-                        + " left " + done.path("version_conflicts").asLong() + " conflicts and failures " + done.path("failures")));
+                // Doing the batch again here stalled indexing while a node was down (containers test): the
+                // articles not moved keep their old group in the index until they are written again.
+                LOG.warnf("moving %s into %s left %d version conflicts, failures %s", m.from(), m.into(),
+                        done.path("version_conflicts").asLong(), done.path("failures"));
             }
         }
     }
