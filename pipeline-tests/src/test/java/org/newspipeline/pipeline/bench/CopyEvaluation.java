@@ -1,7 +1,6 @@
 package org.newspipeline.pipeline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.TextSignature;
 
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Near-duplicates on rewritten Reuters-21578 stories: each chosen story plus copies rewritten the
@@ -124,20 +122,16 @@ public final class CopyEvaluation {
     static List<Item> rewrittenSet(Path reuters, int originals, int copies, long seed) throws Exception {
         Map<String, List<Story>> byTopicDay = new LinkedHashMap<>();
         Set<String> bodies = new HashSet<>();
-        try (Stream<Path> files = Files.list(reuters)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
-                    String body = a.path("body").asText("").strip();
-                    JsonNode topics = a.path("topics");
-                    // Long enough to be a story (not a one-line table), and each text once (the corpus repeats some).
-                    if (body.length() < 600 || topics.isEmpty() || !bodies.add(body)) {
-                        continue;
-                    }
-                    String day = a.path("date").asText("").strip().split(" ")[0];
-                    Story s = new Story(day, topics.get(0).asText(), a.path("title").asText(""), body);
-                    byTopicDay.computeIfAbsent(s.topic() + " " + s.day(), k -> new ArrayList<>()).add(s);
-                }
+        for (JsonNode a : Bench.reuters(reuters)) {
+            String body = a.path("body").asText("").strip();
+            JsonNode topics = a.path("topics");
+            // Long enough to be a story (not a one-line table), and each text once (the corpus repeats some).
+            if (body.length() < 600 || topics.isEmpty() || !bodies.add(body)) {
+                continue;
             }
+            String day = a.path("date").asText("").strip().split(" ")[0];
+            Story s = new Story(day, topics.get(0).asText(), a.path("title").asText(""), body);
+            byTopicDay.computeIfAbsent(s.topic() + " " + s.day(), k -> new ArrayList<>()).add(s);
         }
         Random random = new Random(seed);
         List<Item> items = new ArrayList<>();

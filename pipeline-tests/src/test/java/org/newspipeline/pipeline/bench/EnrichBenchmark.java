@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Enriched articles per second through the packaged enrich-service (entity recognition included,
@@ -167,15 +166,8 @@ public final class EnrichBenchmark {
 
     static List<String> wireCopy(Path folder) throws Exception {
         List<String> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
-                    if (!a.path("body").asText("").isBlank()) {
-                        stories.add(a.path("title").asText("") + "\n\n" + a.path("dateline").asText("").strip() + " "
-                                + a.path("body").asText());
-                    }
-                }
-            }
+        for (JsonNode a : Bench.reuters(folder)) {
+            stories.add(a.path("title").asText("") + "\n\n" + a.path("dateline").asText("").strip() + " " + a.path("body").asText());
         }
         return stories;
     }

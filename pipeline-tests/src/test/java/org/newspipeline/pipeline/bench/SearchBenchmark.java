@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Loads 100,000 articles (the Reuters-21578 stories from {@code ../shared/data}, repeated with varied
@@ -236,24 +235,17 @@ public final class SearchBenchmark {
 
     static List<EnrichedArticle> load(Path folder) throws Exception {
         List<EnrichedArticle> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
-                    String body = a.path("body").asText("");
-                    if (body.isBlank()) {
-                        continue;
-                    }
-                    Instant date = LocalDate.parse(a.path("date").asText().strip().split(" ")[0], DATE)
-                            .atStartOfDay(ZoneOffset.UTC).toInstant();
-                    List<Entity> entities = new ArrayList<>();
-                    a.path("places").forEach(p -> entities.add(new Entity(p.asText(), Entity.Type.LOCATION, List.of(), null, List.of(), 0.5)));
-                    a.path("orgs").forEach(o -> entities.add(new Entity(o.asText(), Entity.Type.ORGANIZATION, List.of(), null, List.of(), 0.5)));
-                    stories.add(new EnrichedArticle(1, "x", 1, Instant.now(), "bench", date, null,
-                            a.path("title").asText(""), body, "en",
-                            new EnrichedArticle.Source("Reuters", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.CREDIT),
-                            null, date, null, entities, List.of()));
-                }
-            }
+        for (JsonNode a : Bench.reuters(folder)) {
+            String body = a.path("body").asText();
+            Instant date = LocalDate.parse(a.path("date").asText().strip().split(" ")[0], DATE)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            List<Entity> entities = new ArrayList<>();
+            a.path("places").forEach(p -> entities.add(new Entity(p.asText(), Entity.Type.LOCATION, List.of(), null, List.of(), 0.5)));
+            a.path("orgs").forEach(o -> entities.add(new Entity(o.asText(), Entity.Type.ORGANIZATION, List.of(), null, List.of(), 0.5)));
+            stories.add(new EnrichedArticle(1, "x", 1, Instant.now(), "bench", date, null,
+                    a.path("title").asText(""), body, "en",
+                    new EnrichedArticle.Source("Reuters", EnrichedArticle.Source.Kind.AGENCY, EnrichedArticle.Source.Evidence.CREDIT),
+                    null, date, null, entities, List.of()));
         }
         return stories;
     }

@@ -1,7 +1,6 @@
 package org.newspipeline.pipeline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.TextSignature;
 import org.newspipeline.localstack.Ports;
@@ -33,7 +32,6 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Story assignment at scale: PostgreSQL holding {@code stored} assigned articles (the Reuters-21578
@@ -159,27 +157,20 @@ public final class StoryBenchmark {
     /** Each story with its places and organisations as entities (the corpus' own tags) and its signature. */
     private static List<Story> load(Path reuters) throws Exception {
         List<Story> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(reuters)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode a : ContractJson.mapper().readTree(file.toFile())) {
-                    String body = a.path("body").asText("");
-                    if (body.isBlank()) {
-                        continue;
-                    }
-                    List<String> entities = new ArrayList<>();
-                    a.path("places").forEach(p -> entities.add("LOCATION|" + p.asText()));
-                    a.path("orgs").forEach(o -> entities.add("ORGANIZATION|" + o.asText()));
-                    a.path("companies").forEach(o -> entities.add("ORGANIZATION|" + o.asText()));
-                    // "26-FEB-1987 15:14:36.41", some with more after it: the day and time
-                    Matcher date = REUTERS_DAY_TIME.matcher(a.path("date").asText());
-                    if (!date.find()) {
-                        continue;
-                    }
-                    Instant at = LocalDateTime.parse(date.group(1) + " " + date.group(2), REUTERS_DATE).toInstant(ZoneOffset.UTC);
-                    stories.add(new Story(a.path("title").asText(""), body, at,
-                            entities.stream().distinct().limit(8).collect(Collectors.toList()), TextSignature.of(body)));
-                }
+        for (JsonNode a : Bench.reuters(reuters)) {
+            String body = a.path("body").asText();
+            List<String> entities = new ArrayList<>();
+            a.path("places").forEach(p -> entities.add("LOCATION|" + p.asText()));
+            a.path("orgs").forEach(o -> entities.add("ORGANIZATION|" + o.asText()));
+            a.path("companies").forEach(o -> entities.add("ORGANIZATION|" + o.asText()));
+            // "26-FEB-1987 15:14:36.41", some with more after it: the day and time
+            Matcher date = REUTERS_DAY_TIME.matcher(a.path("date").asText());
+            if (!date.find()) {
+                continue;
             }
+            Instant at = LocalDateTime.parse(date.group(1) + " " + date.group(2), REUTERS_DATE).toInstant(ZoneOffset.UTC);
+            stories.add(new Story(a.path("title").asText(""), body, at,
+                    entities.stream().distinct().limit(8).collect(Collectors.toList()), TextSignature.of(body)));
         }
         return stories;
     }
