@@ -82,6 +82,7 @@ public class ArticleIndex {
      * mapping may gain; a changed one takes a rebuild).
      */
     private void addNewFields() throws IOException {
+        boolean hadStories = send("GET", "/" + alias() + "/_mapping/field/story_id", Map.of(), null).text().contains("\"story_id\"");
         ObjectNode properties = JSON.createObjectNode();
         properties.set("properties", definition().path("mappings").path("properties"));
         Answer answer = send("PUT", "/" + alias() + "/_mapping", Map.of(), properties);
@@ -94,6 +95,9 @@ public class ArticleIndex {
         if (answer.status() >= 300) {
             throw new IndexUnavailableException(new IllegalStateException("could not add new fields to " + alias()
                     + ": HTTP " + answer.status() + " " + answer.text()));
+        }
+        if (hadStories) {
+            return;
         }
         // Articles indexed before stories existed are each a story of their own until enriched again
         // (collapsing would otherwise put all of them in one group); a background task on the node.

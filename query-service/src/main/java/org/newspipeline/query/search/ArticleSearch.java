@@ -71,7 +71,8 @@ public class ArticleSearch {
         body.put("size", r.limit() + 1).put("track_total_hits", true);
         Instant origin = r.sort() != SearchRequest.Sort.RECENT ? null
                 : at != null ? at.time() : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        body.set("query", r.sort() == SearchRequest.Sort.RECENT ? recent(query(r), origin) : query(r));
+        ObjectNode matching = query(r);
+        body.set("query", r.sort() == SearchRequest.Sort.RECENT ? recent(matching, origin) : matching);
         ArrayNode sort = body.putArray("sort");
         if (r.sort() == SearchRequest.Sort.DATE) {
             sort.addObject().put("published_at", "desc");
@@ -109,7 +110,7 @@ public class ArticleSearch {
         List<JsonNode> hits = StreamSupport.stream(found.path("hits").spliterator(), false).toList();
         List<Hit> items = hits.stream().limit(r.limit()).map(ArticleSearch::hit).toList();
         if (r.byStory()) {
-            items = withStories(r, items, hits);
+            items = withStories(matching, items, hits);
         }
         String next = null;
         if (hits.size() > r.limit() && r.byStory()) {
@@ -137,14 +138,15 @@ public class ArticleSearch {
      * newest few of them, for the page's stories alone in one aggregation (cheaper than the
      * engine's inner hits, one search per story).
      */
-    private List<Hit> withStories(SearchRequest r, List<Hit> items, List<JsonNode> hits) {
+    /** @param matching the search's query (entity names already looked up) */
+    private List<Hit> withStories(ObjectNode matching, List<Hit> items, List<JsonNode> hits) {
         if (items.isEmpty()) {
             return items;
         }
         ObjectNode body = IndexQuery.JSON.objectNode();
         body.put("size", 0);
         ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("must").add(query(r));
+        bool.putArray("must").add(matching);
         ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray("story_id");
         hits.stream().limit(items.size()).forEach(h -> ids.add(storyOf(h)));
         ObjectNode story = body.putObject("aggs").putObject("story");

@@ -153,10 +153,11 @@ public final class StoryAssigner implements AutoCloseable {
         if (placedAlready(m)) {
             return;
         }
-        long[] bands = TextSignature.bandKeys(m.copyHashes());
+        Array bands = c.createArrayOf("bigint", Arrays.stream(TextSignature.bandKeys(m.copyHashes())).boxed().toArray());
+        Array entities = c.createArrayOf("text", m.topEntities().toArray());
         Set<String> copyGroups = new TreeSet<>();
         Set<String> stories = new TreeSet<>();
-        copyCandidates.setArray(1, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+        copyCandidates.setArray(1, bands);
         try (ResultSet rs = copyCandidates.executeQuery()) {
             while (rs.next()) {
                 if (TextSignature.sameText(m.copyHashes(), ints(rs.getArray(4)))) {
@@ -166,7 +167,7 @@ public final class StoryAssigner implements AutoCloseable {
             }
         }
         if (m.topEntities().size() >= SameEvent.SHARED_ENTITIES) {
-            stories.addAll(sameEvent(m));
+            stories.addAll(sameEvent(m, entities));
         }
         String copyGroup = join("copy_group", copyGroups, m.articleId(), merges);
         String story = join("story_id", stories, m.articleId(), merges);
@@ -175,7 +176,7 @@ public final class StoryAssigner implements AutoCloseable {
             unalias.setString(1, story);
             unalias.executeUpdate();
         }
-        insert(m, story, copyGroup, bands);
+        insert(m, story, copyGroup, bands, entities);
     }
 
     /**
@@ -200,7 +201,7 @@ public final class StoryAssigner implements AutoCloseable {
         return false;
     }
 
-    private void insert(StoryMember m, String story, String copyGroup, long[] bands) throws SQLException {
+    private void insert(StoryMember m, String story, String copyGroup, Array bands, Array entities) throws SQLException {
         insert.setString(1, m.articleId());
         insert.setString(2, story);
         insert.setString(3, copyGroup);
@@ -211,13 +212,13 @@ public final class StoryAssigner implements AutoCloseable {
         insert.setString(8, m.language());
         insert.setTimestamp(9, timestamp(m.publishedAt()));
         insert.setTimestamp(10, timestamp(m.receivedAt()));
-        insert.setArray(11, c.createArrayOf("text", m.topEntities().toArray()));
+        insert.setArray(11, entities);
         insert.setArray(12, c.createArrayOf("integer", Arrays.stream(m.copyHashes()).boxed().toArray()));
-        insert.setArray(13, c.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
+        insert.setArray(13, bands);
         insert.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
         insert.setString(15, m.credit());
         insert.executeUpdate();
-        insertEntities.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+        insertEntities.setArray(1, entities);
         insertEntities.setString(2, m.articleId());
         insertEntities.setTimestamp(3, timestamp(m.publishedAt()));
         insertEntities.setTimestamp(4, timestamp(m.receivedAt()));
@@ -225,10 +226,10 @@ public final class StoryAssigner implements AutoCloseable {
     }
 
     /** The stories of the candidates that report the same event. */
-    private Set<String> sameEvent(StoryMember m) throws SQLException {
+    private Set<String> sameEvent(StoryMember m, Array entities) throws SQLException {
         Set<String> stories = new TreeSet<>();
         PreparedStatement s = eventCandidates;
-        s.setArray(1, c.createArrayOf("text", m.topEntities().toArray()));
+        s.setArray(1, entities);
         Instant stated = m.publishedAt();
         // An article with a stated time meets others by it; one without (or another without) by arrival.
         s.setTimestamp(2, stated == null ? null : timestamp(stated.minus(SameEvent.WINDOW)));
