@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,7 +38,7 @@ public class RawArticleProcessor {
     private static final Logger LOG = Logger.getLogger(RawArticleProcessor.class);
 
     /** Room for a whole polled batch (max.poll.records) on its way to the producer. */
-    private static final int IN_FLIGHT = 1024;
+    static final int IN_FLIGHT = 1024;
 
     private record Enrichment(ConsumerRecord<String, byte[]> record, RawArticle raw) {
     }
@@ -89,10 +88,11 @@ public class RawArticleProcessor {
 
     /**
      * Waits for Kafka's acknowledgement. This record's own faults are final: too large, or not
-     * serializable. The producer itself waits for a broker that is away (delivery.timeout.ms, a
-     * day); a retriable failure after that is sent again after a pause ({@link KafkaPauses}).
-     * Anything else fails the batch to the channel's failure strategy, as a failure of the service
-     * rather than of the record.
+     * serializable. Any other failure is the service's or the broker's (away, refusing our
+     * credentials or the topic, out of memory), not the record's: the producer itself waits for a
+     * broker that is away (delivery.timeout.ms, a day), and after that the record is sent again
+     * after a pause ({@link KafkaPauses}) for as long as it takes. The batch is never given up,
+     * so none of its healthy records is dead-lettered with it.
      *
      * @return why Kafka will never take the record, or null once it has it
      */
@@ -103,7 +103,6 @@ public class RawArticleProcessor {
                 send.join();
                 return null;
             } catch (CompletionException e) {
-                boolean retriable = false;
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (t instanceof RecordTooLargeException) {
                         return "the enriched article is too large for Kafka: " + t.getMessage();
@@ -111,10 +110,6 @@ public class RawArticleProcessor {
                     if (t instanceof SerializationException) {
                         return "the enriched article cannot be serialized: " + t.getMessage();
                     }
-                    retriable |= t instanceof RetriableException;
-                }
-                if (!retriable) {
-                    throw e;
                 }
                 LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauses.nextMs());
                 pauses.pause();

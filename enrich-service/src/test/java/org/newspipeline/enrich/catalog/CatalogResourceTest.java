@@ -1,6 +1,6 @@
 package org.newspipeline.enrich.catalog;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.not;
  * finds, another replica following the topic applies them too, and the history says who and why.
  */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@WithTestResource(PipelineTestResource.class)
 class CatalogResourceTest {
 
     private static String preview(String text) {

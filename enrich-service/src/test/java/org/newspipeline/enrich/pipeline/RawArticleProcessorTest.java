@@ -1,9 +1,18 @@
 package org.newspipeline.enrich.pipeline;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
@@ -24,8 +33,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -37,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@WithTestResource(PipelineTestResource.class)
 class RawArticleProcessorTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -96,6 +107,105 @@ class RawArticleProcessorTest {
         int redriven = given().post("/dlq/redrive").then().statusCode(200).extract().path("redriven");
         assertTrue(redriven >= 2, "redriven: " + redriven);
         await().atMost(WAIT).until(() -> TestTopics.count(Topics.RAW_DLQ, r -> surrogate.equals(r.key())) == 2);
+    }
+
+    @Inject
+    ParallelEnricher enricher;
+    @Inject
+    @Channel("enriched-articles")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = RawArticleProcessor.IN_FLIGHT)
+    MutinyEmitter<EnrichedArticle> enrichedArticles;
+
+    @Test
+    void when_kafka_refuses_the_service_the_batch_waits_and_no_healthy_record_is_dead_lettered() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        List<String> healthy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "refused-" + run + "-" + i;
+            healthy.add(id);
+            batch.add(new ConsumerRecord<>(Topics.RAW, 0, i, id, ContractJson.write(new RawArticle(1, id, "http",
+                    Instant.now(), null, null, "A story enriched while the broker refuses the service " + run + ".",
+                    null, null, null, null, null, List.of()))));
+        }
+        String poison = "refused-poison-" + run;
+        batch.add(new ConsumerRecord<>(Topics.RAW, 0, 3, poison, "{not json".getBytes(StandardCharsets.UTF_8)));
+        // The broker refuses the first sends as it would an expired credential or a revoked ACL.
+        AtomicInteger refusals = new AtomicInteger(4);
+        RawArticleProcessor processor = new RawArticleProcessor(enricher, deadLetters,
+                new RefusingEmitter(enrichedArticles, refusals));
+
+        processor.process(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.RAW, 0), batch), Map.of()));
+
+        assertEquals(-healthy.size(), refusals.get(), "four refused sends, then one accepted per record");
+        for (String id : healthy) {
+            TestTopics.awaitKey(Topics.ENRICHED, id, WAIT);
+        }
+        TestTopics.awaitKey(Topics.RAW_DLQ, poison, WAIT);
+        assertEquals(0, TestTopics.count(Topics.RAW_DLQ, r -> healthy.contains(r.key())),
+                "a healthy record of the batch was dead-lettered");
+    }
+
+    /** The channel's emitter, except that Kafka refuses its sends while {@code refusals} lasts. */
+    private record RefusingEmitter(MutinyEmitter<EnrichedArticle> kafka, AtomicInteger refusals)
+            implements MutinyEmitter<EnrichedArticle> {
+
+        @Override
+        public <M extends Message<? extends EnrichedArticle>> Uni<Void> sendMessage(M message) {
+            return refusals.getAndDecrement() > 0
+                    ? Uni.createFrom().failure(new TopicAuthorizationException(Set.of(Topics.ENRICHED)))
+                    : kafka.sendMessage(message);
+        }
+
+        @Override
+        public Uni<Void> send(EnrichedArticle payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sendAndAwait(EnrichedArticle payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Cancellable sendAndForget(EnrichedArticle payload) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <M extends Message<? extends EnrichedArticle>> void send(M message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <M extends Message<? extends EnrichedArticle>> void sendMessageAndAwait(M message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <M extends Message<? extends EnrichedArticle>> Cancellable sendMessageAndForget(M message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void complete() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void error(Exception e) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
     }
 
     @Inject

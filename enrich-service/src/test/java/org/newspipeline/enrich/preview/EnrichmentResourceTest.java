@@ -1,6 +1,6 @@
 package org.newspipeline.enrich.preview;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.not;
 
 /** {@code POST /enrichments}: the enrichment as it would be published, for any input up to the size limit. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@WithTestResource(PipelineTestResource.class)
 class EnrichmentResourceTest {
 
     @TestHTTPResource("/")

@@ -1,6 +1,6 @@
 package org.newspipeline.enrich.reenrich;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A catalog correction, then re-enrichment of the stored articles that name the entity. */
 @QuarkusTest
-@QuarkusTestResource(PipelineTestResource.class)
+@WithTestResource(PipelineTestResource.class)
 class ReenrichmentTest {
 
     @Test
