@@ -61,6 +61,11 @@ fi
 trap cleanup EXIT
 
 containers/build-images.sh
+log "Testcontainers tests against news-pipeline/kafka and news-pipeline/postgres"
+# No Ryuk: its image cannot be pulled here; the tests stop their containers themselves.
+PIPELINE_INFRA=testcontainers PIPELINE_KAFKA_IMAGE=news-pipeline/kafka PIPELINE_POSTGRES_IMAGE=news-pipeline/postgres \
+  TESTCONTAINERS_RYUK_DISABLED=true ./mvnw -B -q -o -pl test-support test -Dtest=TestcontainersInfrastructureTest \
+  -Dsurefire.failIfNoSpecifiedTests=false
 printf 'NEWS_API_KEYS=%s\nPOSTGRES_PASSWORD=%s\nQUERY_SEARCH_CURSOR_KEY=%s\n' \
   "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" \
   "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" > containers/test.env

@@ -3,18 +3,24 @@ package org.newspipeline.testing;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.TopicSetup;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Kafka and PostgreSQL in containers, for machines with a Docker engine. */
+/**
+ * Kafka and PostgreSQL in containers, for machines with a Docker engine: the official images, or
+ * stand-ins for them named by {@code PIPELINE_KAFKA_IMAGE} and {@code PIPELINE_POSTGRES_IMAGE}
+ * (containers/build-images.sh builds them where public images cannot be pulled).
+ */
 public final class TestcontainersInfrastructure {
 
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
-    static final String POSTGRES_IMAGE = "postgres:17";
+    static final DockerImageName KAFKA_IMAGE = image("PIPELINE_KAFKA_IMAGE", "apache/kafka", "4.1.1");
+    static final DockerImageName POSTGRES_IMAGE = image("PIPELINE_POSTGRES_IMAGE", "postgres", "17");
 
     private TestcontainersInfrastructure() {
     }
@@ -31,10 +37,19 @@ public final class TestcontainersInfrastructure {
         }
     }
 
+    private static DockerImageName image(String variable, String official, String tag) {
+        String standIn = System.getenv(variable);
+        return standIn == null || standIn.isBlank() ? DockerImageName.parse(official + ":" + tag)
+                : DockerImageName.parse(standIn).asCompatibleSubstituteFor(official);
+    }
+
     public static Infrastructure start(String database) {
         KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
                 .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(TopicSetup.PARTITIONS));
-        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(database);
+        // Ready once it listens on TCP: the official image's first start runs a server on a socket only,
+        // and the stand-in logs its readiness once where the official image logs it twice.
+        PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(database)
+                .waitingFor(Wait.forListeningPort());
         kafka.start();
         postgres.start();
         return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getJdbcUrl(),
