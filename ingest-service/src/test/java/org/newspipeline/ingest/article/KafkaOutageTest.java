@@ -1,6 +1,6 @@
 package org.newspipeline.ingest.article;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Assumptions;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing accepted lost.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@WithTestResource(IngestTestResource.class)
 class KafkaOutageTest {
 
     @Test

@@ -1,6 +1,6 @@
 package org.newspipeline.ingest.feed;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Feeds served by {@link LocalWeb} answering conditional GETs like a real server. */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@WithTestResource(IngestTestResource.class)
 class FeedPollerTest {
 
     static final Path CAPTURES = Path.of("../../shared/data/feeds");

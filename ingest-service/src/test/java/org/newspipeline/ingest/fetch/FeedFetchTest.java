@@ -1,6 +1,6 @@
 package org.newspipeline.ingest.fetch;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * on the item, which still goes out with its feed text.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@WithTestResource(IngestTestResource.class)
 class FeedFetchTest {
 
     static final Path CAPTURES = Path.of("../../shared/data/feeds");

@@ -1,6 +1,6 @@
 package org.newspipeline.ingest.http;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 /** With keys configured: writes and reads need them, and only the configured origin may call across sites. */
 @QuarkusTest
 @TestProfile(ApiKeysTest.WithKeys.class)
-@QuarkusTestResource(IngestTestResource.class)
+@WithTestResource(IngestTestResource.class)
 class ApiKeysTest {
 
     static final String NEWSROOM = "https://newsroom.example";

@@ -1,6 +1,6 @@
 package org.newspipeline.ingest.source;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replica that owns them, with health you can read.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@WithTestResource(IngestTestResource.class)
 class SourcesTest {
 
     private static final LocalWeb WEB = LocalWeb.get();

@@ -1,6 +1,6 @@
 package org.newspipeline.query.http;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
@@ -22,7 +22,7 @@ import static org.newspipeline.query.Articles.awaitTitle;
 import static org.newspipeline.query.Articles.publish;
 
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class ArticleResourceTest {
 
     @Test

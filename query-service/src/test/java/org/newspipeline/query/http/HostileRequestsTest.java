@@ -1,6 +1,6 @@
 package org.newspipeline.query.http;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** What fuzzing the search API once found, and 1,000 generated requests per endpoint: never a 5xx. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class HostileRequestsTest {
 
     static final int REQUESTS = 1000;

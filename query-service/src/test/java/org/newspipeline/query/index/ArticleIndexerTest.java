@@ -1,6 +1,6 @@
 package org.newspipeline.query.index;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** What the index refuses goes alone to the dead-letter topic; the rest of its batch is indexed. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class ArticleIndexerTest {
 
     @Test

@@ -1,6 +1,6 @@
 package org.newspipeline.query.index;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.testing.SearchTestResource;
@@ -23,7 +23,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** A rebuild from the topic into an empty index gives the same search results, in the same order. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class IndexRebuildTest {
 
     @Test

@@ -1,6 +1,6 @@
 package org.newspipeline.query.live;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** The live stream as a client reads it: one event per new matching article. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class ArticleStreamTest {
 
     @TestHTTPResource("/")

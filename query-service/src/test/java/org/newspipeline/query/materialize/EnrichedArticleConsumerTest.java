@@ -1,6 +1,6 @@
 package org.newspipeline.query.materialize;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import static org.newspipeline.query.Articles.publish;
  * stops it; a database that is away only pauses it.
  */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class EnrichedArticleConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,6 +1,6 @@
 package org.newspipeline.query.search;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,7 +42,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** Four articles with a word of their own, searched every way the API allows. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class SearchFiltersTest {
 
     static final String WORD = "zw" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,6 @@
 package org.newspipeline.query.story;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** Copies of one text share a copy group and a story; searches collapse by story; a bridge merges stories. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class StoriesTest {
 
     private static final List<String> OUTLETS = List.of("TASS", "BelTA", "Kazinform", "Sputnik", "AKIpress");

@@ -1,6 +1,6 @@
 package org.newspipeline.query.web;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +40,7 @@ import static org.newspipeline.query.Articles.publish;
 
 /** The search page in headless Chromium against real Kafka and PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class SearchPageBrowserTest {
 
     static WebDriver browser;

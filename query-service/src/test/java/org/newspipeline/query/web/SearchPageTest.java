@@ -1,6 +1,6 @@
 package org.newspipeline.query.web;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * search and page). Tests count exactly up to 3 only (%test.query.search.count-limit).
  */
 @QuarkusTest
-@QuarkusTestResource(SearchTestResource.class)
+@WithTestResource(SearchTestResource.class)
 class SearchPageTest {
 
     @Test
