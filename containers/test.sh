@@ -11,7 +11,9 @@
 #   throughput with 1 and with 3 enrich replicas;
 #   2 ingest replicas dividing the source directory: 100 feeds on 20 hosts (a farm on the compose
 #   network's gateway, as the replicas' fetch proxy) imported as OPML, each polled exactly once,
-#   each item stored exactly once.
+#   each item stored exactly once;
+#   each enrich and query replica held to 0.4 CPU (quota.yml): the rate with 1, 2 and 3 enrich
+#   replicas and the search rate with 1 and 2 query replicas, with their ratios.
 # Skips (exit 0, saying why) only when no Docker engine can be started. Run after ./mvnw package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -303,4 +305,54 @@ distinct_feeds=$(grep '/feed-' "$farm_log" | sort -u | wc -l)
 log "sources: 100 feeds on 20 hosts polled by 2 replicas: $feeds requests for $distinct_feeds feeds, $total items stored, $distinct distinct"
 [ "$feeds" = 100 ] && [ "$distinct_feeds" = 100 ] && [ "$total" = 200 ] && [ "$distinct" = 200 ] \
   || { log "FAILED: a feed polled twice or an item stored twice or lost"; exit 1; }
+# Scale-out with CPU quotas (containers/quota.yml): the same load through 1, 2 and 3 enrich replicas,
+# and the same searches through 1 and 2 query replicas. Printed, with the ratios; not a pass/fail.
+QUOTA="$COMPOSE -f containers/quota.yml"
+quota_scale() { # enrich replicas, query replicas
+  $QUOTA up -d --scale enrich-service="$1" --scale query-service="$2" enrich-service query-service >/dev/null 2>&1
+  await_healthy enrich-service "$1"
+  await_healthy query-service "$2"
+  sleep 12 # partitions assigned to every member
+}
+quota_rate() { # enrich replicas: articles stored per second for 1,000 posted at once
+  quota_scale "$1" 1
+  local m="quota$1x$(date +%s%N)" t0
+  t0=$(date +%s.%N)
+  post "$m" 0 1000
+  await_stored "$m" 1000
+  python3 -c "import sys; print(f'{1000 / (float(sys.argv[2]) - float(sys.argv[1])):.1f}')" "$t0" "$(date +%s.%N)"
+}
+search_rate() { # query replicas: searches per second from 4 clients for 30 s, spread over the replicas
+  quota_scale 1 "$1"
+  local ports
+  ports=$(for id in $($COMPOSE ps -q query-service); do docker port "$id" 8080 | sed -n '1s/.*://p'; done | tr '\n' ' ')
+  python3 - "$KEY" $ports <<'PY'
+import sys, threading, time, urllib.request
+key, ports = sys.argv[1], sys.argv[2:]
+words = ["talks", "minsk", "story", "container", "belta", "may"]
+done = [0] * 4
+end = time.time() + 30
+def client(n):
+    i = 0
+    while time.time() < end:
+        port = ports[(n + i) % len(ports)]
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/articles?q={words[i % len(words)]}&limit=10",
+                                     headers={"Authorization": "Bearer " + key})
+        try:
+            urllib.request.urlopen(req, timeout=30).read(); done[n] += 1
+        except Exception:
+            pass
+        i += 1
+threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(f"{sum(done) / 30:.1f}")
+PY
+}
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+e1=$(quota_rate 1); e2=$(quota_rate 2); e3=$(quota_rate 3)
+log "scale-out, 0.4 CPU per enrich replica: 1 -> $e1, 2 -> $e2, 3 -> $e3 articles/s; 2/1 = $(ratio "$e2" "$e1")x, 3/1 = $(ratio "$e3" "$e1")x (target 3/1 >= 2.4x)"
+q1=$(search_rate 1); q2=$(search_rate 2)
+log "scale-out, 0.4 CPU per query replica: 1 -> $q1, 2 -> $q2 searches/s; 2/1 = $(ratio "$q2" "$q1")x (target >= 1.7x)"
+
 log "PASSED: 5000/5000 stored, 0 duplicates, every partition reassigned after SIGKILL; a search node killed mid-load: 0 failed searches, 2000/2000 found; 100 feeds polled once each by 2 ingest replicas, 200/200 items stored once"

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,12 +35,14 @@ public final class LocalPipeline {
         int kafkaPort = 9092;
         int postgresPort = 5433;
         PipelineServices.Ports httpPorts = PipelineServices.Ports.FIXED;
+        Map<String, String> settings = Map.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Path.of(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--clean" -> clean = true;
                 case "--fast" -> fast = true;
+                case "--traces" -> settings = PipelineServices.traces(args[++i]);
                 case "--listen" -> listen = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
@@ -52,7 +55,7 @@ public final class LocalPipeline {
                             Integer.parseInt(p[2]), httpPorts.search(), more);
                 }
                 default -> {
-                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--listen ADDRESS] [--kafka-port P]"
+                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--traces OTLP_URL] [--listen ADDRESS] [--kafka-port P]"
                             + " [--postgres-port P] [--search-port P] [--http-ports QUERY,INGEST,ENRICH[,MORE_ENRICH...]]");
                     System.exit(2);
                 }
@@ -94,7 +97,7 @@ public final class LocalPipeline {
                     Files.isDirectory(seeds) ? seeds : null, dataDir, (service, why) -> {
                         System.err.println("Giving up: " + why + "; see its log. Stopping everything.");
                         System.exit(1);
-                    });
+                    }, settings);
         } catch (Exception e) {
             // The broker's threads would keep this JVM alive: exit, so that the hook stops everything.
             System.err.println("The pipeline did not start: " + e.getMessage());

@@ -39,14 +39,15 @@ public final class PipelineServices implements AutoCloseable {
      * @param dataDir   where ingest-service's inbox and every service's log go
      * @param listen    the address the services listen on ({@link #LOOPBACK}, or 0.0.0.0 for every interface)
      * @param giveUp    told when a service crashed too often to be restarted again
+     * @param settings  environment every service gets besides its own (e.g. {@link #traces(String)}), or none
      */
     public static PipelineServices start(Path repoRoot, Infrastructure infra, Ports ports, String listen, Path importDir,
-                                         Path dataDir, Supervisor.GiveUp giveUp) throws Exception {
+                                         Path dataDir, Supervisor.GiveUp giveUp, Map<String, String> settings) throws Exception {
         Path logDir = dataDir.resolve("logs");
         PipelineServices services = new PipelineServices();
         try {
-            Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                    "QUARKUS_HTTP_HOST", listen);
+            Map<String, String> kafka = merge(settings, Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                    "QUARKUS_HTTP_HOST", listen));
             services.started.add(SearchNodeProcess.start(repoRoot, LOOPBACK, ports.search(), dataDir.resolve("search"), logDir));
             services.launch(repoRoot, "query-service", "query-service", ports.query(), merge(kafka, Map.of(
                     "QUERY_INDEX_URLS", "http://" + LOOPBACK + ":" + ports.search(),
@@ -69,6 +70,15 @@ public final class PipelineServices implements AutoCloseable {
             services.close();
             throw e;
         }
+    }
+
+    /** The services' settings that turn traces on, exported over OTLP (gRPC) to an http(s) endpoint. */
+    public static Map<String, String> traces(String otlpEndpoint) {
+        String scheme = java.net.URI.create(otlpEndpoint).getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("--traces takes an http(s) OTLP endpoint, not " + otlpEndpoint);
+        }
+        return Map.of("QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
     }
 
     private void launch(Path repoRoot, String module, String name, int port, Map<String, String> env, Path logDir)

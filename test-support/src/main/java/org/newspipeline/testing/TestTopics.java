@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,19 +33,31 @@ public final class TestTopics {
         sendAll(topic, java.util.Collections.singletonMap(key, value));
     }
 
+    /** One record with a header, e.g. the {@code traceparent} a traced producer writes. */
+    public static void send(String topic, String key, byte[] value, String header, String headerValue) {
+        send(List.of(new ProducerRecord<>(topic, null, key, value,
+                List.of(new RecordHeader(header, headerValue.getBytes(StandardCharsets.UTF_8))))));
+    }
+
     /** Each record keyed by its map key, with one producer, acknowledged before it returns. */
     public static void sendAll(String topic, Map<String, byte[]> records) {
+        List<ProducerRecord<String, byte[]>> all = new java.util.ArrayList<>();
+        records.forEach((key, value) -> all.add(new ProducerRecord<>(topic, key, value)));
+        send(all);
+    }
+
+    private static void send(List<ProducerRecord<String, byte[]>> records) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
-            records.forEach((key, value) -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            records.forEach(r -> sent.add(producer.send(r)));
             for (java.util.concurrent.Future<?> f : sent) {
                 f.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+            throw new IllegalStateException("could not send to " + records.get(0).topic(), e);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.newspipeline.enrich.pipeline;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +23,7 @@ import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.deadletter.KafkaPauses;
+import org.newspipeline.trace.ArticleTraces;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +51,15 @@ public class RawArticleProcessor {
     private final ParallelEnricher enricher;
     private final DeadLetters deadLetters;
     private final MutinyEmitter<EnrichedArticle> enriched;
+    private final ArticleTraces traces;
 
     public RawArticleProcessor(ParallelEnricher enricher, DeadLetters deadLetters,
                                @Channel("enriched-articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = IN_FLIGHT)
-                               MutinyEmitter<EnrichedArticle> enriched) {
+                               MutinyEmitter<EnrichedArticle> enriched, ArticleTraces traces) {
         this.enricher = enricher;
         this.deadLetters = deadLetters;
         this.enriched = enriched;
+        this.traces = traces;
     }
 
     @Incoming("raw-articles")
@@ -66,24 +73,31 @@ public class RawArticleProcessor {
                 deadLetters.sendWhenAvailable(record, e.getMessage());
             }
         }
+        List<Span> spans = valid.stream().map(v -> traces.start("enrich", v.record())).toList();
         List<ParallelEnricher.Result> results = enricher.enrichAll(valid.stream().map(Enrichment::raw).toList());
         List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (ParallelEnricher.Result r : results) {
-            sends.add(r.article() == null ? CompletableFuture.completedFuture(null) : send(r.article()));
+        for (int i = 0; i < valid.size(); i++) {
+            EnrichedArticle article = results.get(i).article();
+            sends.add(article == null ? CompletableFuture.completedFuture(null) : send(article, spans.get(i)));
         }
         for (int i = 0; i < valid.size(); i++) {
             ParallelEnricher.Result r = results.get(i);
-            String failure = r.failure() != null ? r.failure() : untilSent(r.article(), sends.get(i));
+            String failure = r.failure() != null ? r.failure() : untilSent(r.article(), spans.get(i), sends.get(i));
             if (failure != null) {
                 // A bug the text brings out, or an article Kafka never takes: it waits in the DLQ for a fix and a redrive.
                 deadLetters.sendWhenAvailable(valid.get(i).record(), failure);
+                spans.get(i).setStatus(StatusCode.ERROR, failure);
             }
+            spans.get(i).end();
         }
     }
 
-    private CompletableFuture<Void> send(EnrichedArticle article) {
-        return enriched.sendMessage(Message.of(article).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(article.id()).build())).subscribeAsCompletionStage();
+    /** Sends the enrichment; its publish span, and so the record's trace context, follows the article's enrich span. */
+    private CompletableFuture<Void> send(EnrichedArticle article, Span span) {
+        return enriched.sendMessage(Message.of(article)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build())
+                .addMetadata(TracingMetadata.withCurrent(Context.root().with(span))))
+                .subscribeAsCompletionStage();
     }
 
     /**
@@ -96,7 +110,7 @@ public class RawArticleProcessor {
      *
      * @return why Kafka will never take the record, or null once it has it
      */
-    private String untilSent(EnrichedArticle article, CompletableFuture<Void> send) throws InterruptedException {
+    private String untilSent(EnrichedArticle article, Span span, CompletableFuture<Void> send) throws InterruptedException {
         KafkaPauses pauses = new KafkaPauses();
         while (true) {
             try {
@@ -113,7 +127,7 @@ public class RawArticleProcessor {
                 }
                 LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauses.nextMs());
                 pauses.pause();
-                send = send(article);
+                send = send(article, span);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.newspipeline.enrich.pipeline;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,8 +26,10 @@ import org.newspipeline.deadletter.DeadLetterQueue;
 import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.deadletter.RedriveRunningException;
 import org.newspipeline.testing.PipelineTestResource;
+import org.newspipeline.trace.ArticleTraces;
 import org.newspipeline.testing.SharedInfrastructure;
 import org.newspipeline.testing.TestTopics;
+import org.newspipeline.testing.TraceParent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,6 +75,29 @@ class RawArticleProcessorTest {
         assertEquals(EnrichedArticle.CLOUD_EVENT_TYPE, TestTopics.header(record, "ce_type"));
     }
 
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Test
+    void an_article_stays_in_the_trace_its_raw_record_carries() {
+        String id = "traced-" + UUID.randomUUID();
+        TraceParent ingest = TraceParent.random();
+        TestTopics.send(Topics.RAW, id, ContractJson.write(new RawArticle(1, id, "http", Instant.now(), null, null,
+                "A story followed from ingest to the store.", null, null, null, null, null, List.of())),
+                TraceParent.HEADER, ingest.header());
+
+        ConsumerRecord<String, byte[]> record = TestTopics.awaitKey(Topics.ENRICHED, id, WAIT);
+
+        assertEquals(ingest.traceId(), TraceParent.traceIdOf(TestTopics.header(record, TraceParent.HEADER)));
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            SpanData enrich = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getName().equals("enrich") && s.getTraceId().equals(ingest.traceId()))
+                    .findFirst().orElseThrow();
+            assertEquals(ingest.spanId(), enrich.getParentSpanId());
+            assertEquals(id, enrich.getAttributes().get(AttributeKey.stringKey("article.id")));
+        });
+    }
+
     @Test
     void a_record_that_is_not_a_raw_article_goes_to_the_dead_letter_topic_and_the_consumer_carries_on() {
         String poison = "poison-" + UUID.randomUUID();
@@ -112,6 +140,8 @@ class RawArticleProcessorTest {
     @Inject
     ParallelEnricher enricher;
     @Inject
+    ArticleTraces traces;
+    @Inject
     @Channel("enriched-articles")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = RawArticleProcessor.IN_FLIGHT)
     MutinyEmitter<EnrichedArticle> enrichedArticles;
@@ -133,7 +163,7 @@ class RawArticleProcessorTest {
         // The broker refuses the first sends as it would an expired credential or a revoked ACL.
         AtomicInteger refusals = new AtomicInteger(4);
         RawArticleProcessor processor = new RawArticleProcessor(enricher, deadLetters,
-                new RefusingEmitter(enrichedArticles, refusals));
+                new RefusingEmitter(enrichedArticles, refusals), traces);
 
         processor.process(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.RAW, 0), batch), Map.of()));
 

@@ -1,10 +1,12 @@
 package org.newspipeline.ingest.http;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
@@ -13,6 +15,7 @@ import org.newspipeline.testing.HostileRequests;
 import org.newspipeline.testing.HttpFuzzer;
 import org.newspipeline.ingest.IngestTestResource;
 import org.newspipeline.testing.TestTopics;
+import org.newspipeline.testing.TraceParent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +38,7 @@ import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -64,6 +68,24 @@ class ArticleResourceTest {
         assertEquals(text, article.body());
         assertEquals("http", article.origin());
         assertEquals(RawArticle.CLOUD_EVENT_TYPE, TestTopics.header(record, "ce_type"));
+    }
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Test
+    void a_posted_article_is_published_in_the_callers_trace() {
+        TraceParent caller = TraceParent.random();
+        String id = given().contentType(ContentType.TEXT).header(TraceParent.HEADER, caller.header())
+                .body("MOSCOW, May 26. /TASS/. A traced story " + UUID.randomUUID())
+                .when().post("/articles")
+                .then().statusCode(202).extract().path("id");
+
+        ConsumerRecord<String, byte[]> record = TestTopics.awaitKey(Topics.RAW, id, WAIT);
+
+        assertEquals(caller.traceId(), TraceParent.traceIdOf(TestTopics.header(record, TraceParent.HEADER)));
+        await().atMost(WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(caller.traceId()) && s.getParentSpanId().equals(caller.spanId())));
     }
 
     @Test

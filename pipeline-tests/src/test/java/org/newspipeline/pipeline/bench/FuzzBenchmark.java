@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Generated hostile requests against the whole stack (seeds loaded): {@code -Dexec.args=20000} per
@@ -32,7 +33,7 @@ public final class FuzzBenchmark {
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", false)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             try (PipelineServices services = PipelineServices.start(root, infra, ports, PipelineServices.LOOPBACK,
-                    root.resolve("seeds"), dir, (service, why) -> System.err.println("gave up: " + why))) {
+                    root.resolve("seeds"), dir, (service, why) -> System.err.println("gave up: " + why), Map.of())) {
                 HostileRequests query = new HostileRequests("http://localhost:" + ports.query() + "/", 7);
                 HostileRequests ingest = new HostileRequests("http://localhost:" + ports.ingest() + "/", 7);
                 HostileRequests enrich = new HostileRequests("http://localhost:" + ports.enrich() + "/", 7);

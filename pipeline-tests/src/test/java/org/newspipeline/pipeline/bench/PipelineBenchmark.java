@@ -56,7 +56,7 @@ public final class PipelineBenchmark {
         try (Infrastructure infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true)) {
             TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
             try (PipelineServices services = PipelineServices.start(Bench.repoRoot(), infra, ports, PipelineServices.LOOPBACK,
-                    null, dir, (service, why) -> System.err.println(service.name() + " crashed too often: " + why))) {
+                    null, dir, (service, why) -> System.err.println(service.name() + " crashed too often: " + why), Map.of())) {
                 HttpClient http = HttpClient.newHttpClient();
                 String enrich = "http://localhost:" + ports.enrich();
                 String ingest = "http://localhost:" + ports.ingest();

@@ -102,7 +102,7 @@ public final class FaultDrill {
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
         ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of());
         services = PipelineServices.start(repoRoot, infra, ports, PipelineServices.LOOPBACK, null, dir,
-                (service, why) -> gaveUp.set(why));
+                (service, why) -> gaveUp.set(why), Map.of());
     }
 
     public static Report run(Path repoRoot, int articles) throws Exception {

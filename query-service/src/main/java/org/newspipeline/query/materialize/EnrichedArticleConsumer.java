@@ -1,5 +1,6 @@
 package org.newspipeline.query.materialize;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,7 @@ import org.newspipeline.deadletter.DeadLetters;
 import org.newspipeline.query.article.ArticleStore;
 import org.newspipeline.query.waiting.Persistently;
 import org.newspipeline.query.waiting.StoreFailure;
+import org.newspipeline.trace.ArticleTraces;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * growing pauses for as long as that lasts, readiness is DOWN meanwhile, nothing is
  * dead-lettered and nothing acknowledged, and work goes on by itself when it is back.</li>
  * </ul>
+ * Each article's storing is a span in the trace its record carries ({@link ArticleTraces}).
  */
 @ApplicationScoped
 public class EnrichedArticleConsumer {
@@ -45,17 +48,29 @@ public class EnrichedArticleConsumer {
     private final ArticleStore store;
     private final DeadLetters deadLetters;
     private final MaterializerHealth health;
+    private final ArticleTraces traces;
 
     public EnrichedArticleConsumer(ArticleStore store, DeadLetters deadLetters,
-                                   @Readiness MaterializerHealth health) {
+                                   @Readiness MaterializerHealth health, ArticleTraces traces) {
         this.store = store;
         this.deadLetters = deadLetters;
         this.health = health;
+        this.traces = traces;
     }
 
     @Incoming("enriched-articles")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        List<Span> spans = new ArrayList<>();
+        records.forEach(r -> spans.add(traces.start("store", r)));
+        try {
+            store(records);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private void store(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<Change> changes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
