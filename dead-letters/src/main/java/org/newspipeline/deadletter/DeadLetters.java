@@ -1,5 +1,7 @@
 package org.newspipeline.deadletter;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,11 +50,15 @@ public class DeadLetters {
     private final KafkaProducer<String, byte[]> producer;
 
     private final Map<String, Object> kafka;
+    /** Records sent to the dead-letter topic (news_dead_letters_total{topic}). */
+    private final Counter sent;
 
     /** @param kafka Quarkus' shared Kafka settings (bootstrap servers, security), which every client here takes */
-    public DeadLetters(DeadLetterConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public DeadLetters(DeadLetterConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                       MeterRegistry metrics) {
         this.config = config;
         this.kafka = kafka;
+        this.sent = metrics.counter("news.dead.letters", "topic", config.topic());
         this.producer = new KafkaProducer<>(producerConfig(config.redriveGroup() + "-dead-letters"),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -108,6 +114,7 @@ public class DeadLetters {
             value = Arrays.copyOf(value, limit);
         }
         send(new ProducerRecord<>(config.topic(), null, record.key(), value, headers));
+        sent.increment();
         LOG.warnf("record %s-%d@%d (key %s) sent to %s: %s", record.topic(), record.partition(), record.offset(),
                 record.key(), config.topic(), why);
     }

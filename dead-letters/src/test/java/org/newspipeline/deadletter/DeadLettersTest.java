@@ -1,5 +1,6 @@
 package org.newspipeline.deadletter;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +44,7 @@ class DeadLettersTest {
                             .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_DEAD_LETTER_BYTES))),
                     new NewTopic(config.sourceTopic(), 2, (short) 1))).all().get();
         }
-        deadLetters = new DeadLetters(config, kafka);
+        deadLetters = new DeadLetters(config, kafka, new SimpleMeterRegistry());
     }
 
     @Test

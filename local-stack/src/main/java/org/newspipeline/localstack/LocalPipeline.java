@@ -12,12 +12,14 @@ import java.util.concurrent.CountDownLatch;
  * PostgreSQL on 5433 (data kept in {@code .local-stack/} between runs), the three services on
  * 8080-8082, and the seed articles fed in. Ctrl-C stops everything.
  *
- * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean] [--fast]
- *     [--listen 127.0.0.1] [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082[,8083...]]</pre>
+ * <pre>java -jar local-stack/target/local-stack-*.jar [--seeds DIR] [--data DIR] [--clean] [--fast] [--secure]
+ *     [--traces OTLP_URL] [--listen 127.0.0.1] [--kafka-port 9092] [--postgres-port 5433] [--http-ports 8080,8081,8082[,8083...]]</pre>
  * (other ports only for running a second stack beside the first, as the end-to-end test does; each
  * port after the third starts one more enrich-service replica).
  * A service whose process ends is restarted; one that ends 5 times within 5 minutes stops the
- * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync. The services listen
+ * whole stack with exit code 1. {@code --fast} runs PostgreSQL without fsync. {@code --secure} makes
+ * the broker take SASL_SSL (SCRAM) only and PostgreSQL TLS with a password only, in a data directory
+ * of its own ({@code .local-stack-secure/}); {@code --traces} exports the services' traces over OTLP. The services listen
  * on loopback only unless {@code --listen 0.0.0.0} (with NEWS_API_KEYS set) says otherwise; the
  * broker and PostgreSQL (which trusts every local connection) always do.
  */
@@ -28,9 +30,10 @@ public final class LocalPipeline {
 
     public static void main(String[] args) throws Exception {
         Path seeds = Path.of("seeds");
-        Path data = Path.of(".local-stack");
+        Path data = null;
         boolean clean = false;
         boolean fast = false;
+        boolean secure = false;
         String listen = PipelineServices.LOOPBACK;
         int kafkaPort = 9092;
         int postgresPort = 5433;
@@ -42,6 +45,7 @@ public final class LocalPipeline {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--clean" -> clean = true;
                 case "--fast" -> fast = true;
+                case "--secure" -> secure = true;
                 case "--traces" -> settings = PipelineServices.traces(args[++i]);
                 case "--listen" -> listen = args[++i];
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
@@ -55,14 +59,15 @@ public final class LocalPipeline {
                             Integer.parseInt(p[2]), httpPorts.search(), more);
                 }
                 default -> {
-                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--traces OTLP_URL] [--listen ADDRESS] [--kafka-port P]"
+                    System.err.println("usage: LocalPipeline [--seeds DIR] [--data DIR] [--clean] [--fast] [--secure] [--traces OTLP_URL] [--listen ADDRESS] [--kafka-port P]"
                             + " [--postgres-port P] [--search-port P] [--http-ports QUERY,INGEST,ENRICH[,MORE_ENRICH...]]");
                     System.exit(2);
                 }
             }
         }
         Path repoRoot = Path.of("").toAbsolutePath();
-        Path dataDir = data.toAbsolutePath();
+        // A secured broker's log is formatted with its user: it keeps a directory of its own.
+        Path dataDir = (data != null ? data : Path.of(secure ? ".local-stack-secure" : ".local-stack")).toAbsolutePath();
         if (clean) {
             // Broker, database and ingest state go together: an empty database beside a full
             // topic would never be filled again (consumer offsets and published ids remain).
@@ -75,7 +80,11 @@ public final class LocalPipeline {
             System.out.println("--fast: PostgreSQL runs without fsync and synchronous commits; a machine crash"
                     + " can lose stored articles or corrupt the database.");
         }
-        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, false, "news", !fast);
+        if (secure) {
+            System.out.println("--secure: Kafka takes SASL_SSL (SCRAM-SHA-512) only, PostgreSQL TLS with a password only;"
+                    + " the certificate and the passwords are in " + dataDir.resolve("tls"));
+        }
+        Infrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, false, "news", !fast, secure);
         CountDownLatch stopped = new CountDownLatch(1);
         PipelineServices[] services = new PipelineServices[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,7 +100,7 @@ public final class LocalPipeline {
         }, "local-pipeline-stop"));
 
         try {
-            TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
+            TopicSetup.ensureTopics(infra.kafkaBootstrapServers(), infra.kafkaSettings());
             System.out.println("Starting the search node, query-service, enrich-service and ingest-service ...");
             services[0] = PipelineServices.start(repoRoot, infra, httpPorts, listen,
                     Files.isDirectory(seeds) ? seeds : null, dataDir, (service, why) -> {
@@ -111,11 +120,14 @@ public final class LocalPipeline {
                   ingest:  curl -X POST localhost:%d/articles -H 'Content-Type: text/plain' --data-binary @article.txt
                            or drop .txt/.json/.ndjson/.html files into %s
                   enrich:  http://localhost:%d/q/swagger-ui
-                  Kafka:   localhost:%d   PostgreSQL: jdbc:postgresql://localhost:%d/news (user postgres)
+                  Kafka:   localhost:%d%s
+                  PostgreSQL: %s (user %s)
                   OpenSearch: http://127.0.0.1:%d (the search index, alias articles)
                 Ctrl-C stops everything.
                 """, dataDir.resolve("logs"), httpPorts.query(), httpPorts.query(), httpPorts.ingest(),
-                dataDir.resolve("inbox"), httpPorts.enrich(), kafkaPort, postgresPort, httpPorts.search());
+                dataDir.resolve("inbox"), httpPorts.enrich(), kafkaPort,
+                secure ? " (SASL_SSL, user " + infra.dbUser() + "; passwords and certificate in " + dataDir.resolve("tls") + ")" : "",
+                infra.jdbcUrl(), infra.dbUser(), httpPorts.search());
         stopped.await();
     }
 }

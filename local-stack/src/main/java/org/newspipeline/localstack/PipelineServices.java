@@ -46,8 +46,7 @@ public final class PipelineServices implements AutoCloseable {
         Path logDir = dataDir.resolve("logs");
         PipelineServices services = new PipelineServices();
         try {
-            Map<String, String> kafka = merge(settings, Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                    "QUARKUS_HTTP_HOST", listen));
+            Map<String, String> kafka = merge(merge(settings, infra.kafkaEnvironment()), Map.of("QUARKUS_HTTP_HOST", listen));
             services.started.add(SearchNodeProcess.start(repoRoot, LOOPBACK, ports.search(), dataDir.resolve("search"), logDir));
             services.launch(repoRoot, "query-service", "query-service", ports.query(), merge(kafka, Map.of(
                     "QUERY_INDEX_URLS", "http://" + LOOPBACK + ":" + ports.search(),

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,29 +30,83 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
     private final String database;
     private final boolean durable;
     private final boolean throwAway;
+    private final DatabaseSecurity security;
     private EmbeddedPostgres server;
 
-    private PrivatePostgres(int port, Path dataDir, String database, boolean durable, boolean throwAway) {
+    private PrivatePostgres(int port, Path dataDir, String database, boolean durable, boolean throwAway,
+                            DatabaseSecurity security) {
         this.port = port;
         this.dataDir = dataDir;
         this.database = database;
         this.durable = durable;
         this.throwAway = throwAway;
+        this.security = security;
+    }
+
+    /** A server the services reach as {@link #USER} without a password. */
+    public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database, boolean durable)
+            throws Exception {
+        return start(port, dataDir, clean, database, durable, null);
     }
 
     /**
-     * @param clean   start from an empty data directory, and delete it when closed
-     * @param durable fsync and synchronous commits on; off only for throw-away test databases and --fast
+     * @param clean    start from an empty data directory, and delete it when closed
+     * @param durable  fsync and synchronous commits on; off only for throw-away test databases and --fast
+     * @param security null: the services connect as {@link #USER} without a password; else as the
+     *                 security's user, who owns the database, with its password and over TLS only
      */
-    public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database, boolean durable)
-            throws Exception {
-        PrivatePostgres postgres = new PrivatePostgres(port, dataDir, database, durable, clean);
+    public static PrivatePostgres start(int port, Path dataDir, boolean clean, String database, boolean durable,
+                                        DatabaseSecurity security) throws Exception {
+        PrivatePostgres postgres = new PrivatePostgres(port, dataDir, database, durable, clean, security);
         if (clean) {
             Folders.delete(dataDir);
         }
         postgres.server = postgres.builder().start();
-        createDatabaseIfMissing(postgres.server, database);
+        if (security == null) {
+            createDatabaseIfMissing(postgres.server, database, USER);
+        } else {
+            postgres.requireTlsAndPassword();
+        }
         return postgres;
+    }
+
+    /**
+     * TLS with the local stack's certificate, and a password for the services' user over it;
+     * plaintext or password-less connections of that user are refused. The superuser keeps
+     * password-less connections from loopback, for this launcher's own administration. Settings
+     * made with ALTER SYSTEM and pg_hba.conf persist, so a restart keeps them.
+     */
+    private void requireTlsAndPassword() throws IOException, SQLException {
+        Path certificate = dataDir.resolve("server.crt");
+        Path key = dataDir.resolve("server.key");
+        Files.copy(security.tls().certificatePem(), certificate, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(security.tls().keyPem(), key, StandardCopyOption.REPLACE_EXISTING);
+        // PostgreSQL reads a key only its own user can read.
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(key, Files.getOwner(dataDir));
+        Files.setOwner(certificate, Files.getOwner(dataDir));
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by the local stack (--secure): the services' user over TLS with a password only.
+                local   all  all                    trust
+                hostssl all  %1$s  127.0.0.1/32  scram-sha-256
+                hostssl all  %1$s  ::1/128       scram-sha-256
+                host    all  %2$s  127.0.0.1/32  trust
+                host    all  %2$s  ::1/128       trust
+                """.formatted(security.user(), USER));
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + security.user() + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE ROLE \"" + security.user() + "\" LOGIN");
+                }
+            }
+            // Passwords here are hex (Secrets.random), safe in a literal.
+            s.execute("ALTER ROLE \"" + security.user() + "\" PASSWORD '" + security.password() + "'");
+            s.execute("ALTER SYSTEM SET ssl_cert_file = 'server.crt'");
+            s.execute("ALTER SYSTEM SET ssl_key_file = 'server.key'");
+            s.execute("ALTER SYSTEM SET ssl = on");
+            s.execute("SELECT pg_reload_conf()");
+        }
+        createDatabaseIfMissing(server, database, security.user());
     }
 
     private EmbeddedPostgres.Builder builder() {
@@ -84,19 +140,20 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
         return archive;
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres server, String database) throws SQLException {
+    private static void createDatabaseIfMissing(EmbeddedPostgres server, String database, String owner) throws SQLException {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                 if (rs.next()) {
                     return;
                 }
             }
-            s.execute("CREATE DATABASE \"" + database + "\"");
+            s.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + owner + "\"");
         }
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return security == null ? url : url + "?" + security.jdbcParameters();
     }
 
     /** SIGQUIT to the postmaster, which is what {@code pg_ctl stop -m immediate} sends. */

@@ -30,7 +30,14 @@ public final class TopicSetup {
     }
 
     public static void ensureTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        ensureTopics(bootstrapServers, Map.of());
+    }
+
+    /** @param settings Kafka client settings besides the servers (a secured broker's, {@link Infrastructure#kafkaSettings()}) */
+    public static void ensureTopics(String bootstrapServers, Map<String, String> settings) throws Exception {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t))

@@ -8,6 +8,7 @@ import org.newspipeline.localstack.TopicSetup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,7 @@ public final class SharedInfrastructure {
         String kafka = System.getenv("PIPELINE_KAFKA_BOOTSTRAP_SERVERS");
         String jdbc = System.getenv("PIPELINE_JDBC_URL");
         if (kafka != null && jdbc != null) {
-            return new Infrastructure("external", kafka, jdbc, envOr("PIPELINE_DB_USER", "postgres"),
+            return new Infrastructure("external", kafka, Map.of(), jdbc, envOr("PIPELINE_DB_USER", "postgres"),
                     envOr("PIPELINE_DB_PASSWORD", ""), Optional.empty(), Optional.empty(), () -> { });
         }
         String wanted = envOr("PIPELINE_INFRA", "auto");
@@ -55,7 +56,7 @@ public final class SharedInfrastructure {
         try {
             Path dir = Files.createTempDirectory("pipeline-test-infra");
             Infrastructure embedded = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, DATABASE, false);
-            return new Infrastructure(embedded.kind(), embedded.kafkaBootstrapServers(), embedded.jdbcUrl(),
+            return new Infrastructure(embedded.kind(), embedded.kafkaBootstrapServers(), Map.of(), embedded.jdbcUrl(),
                     embedded.dbUser(), embedded.dbPassword(), embedded.kafkaControl(), embedded.databaseControl(), () -> {
                         embedded.close();
                         Folders.delete(dir);

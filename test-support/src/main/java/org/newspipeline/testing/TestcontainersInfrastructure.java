@@ -10,6 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,7 @@ public final class TestcontainersInfrastructure {
                 .waitingFor(Wait.forListeningPort());
         kafka.start();
         postgres.start();
-        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), postgres.getJdbcUrl(),
+        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), Map.of(), postgres.getJdbcUrl(),
                 postgres.getUsername(), postgres.getPassword(), Optional.empty(), Optional.empty(), () -> {
                     postgres.stop();
                     kafka.stop();

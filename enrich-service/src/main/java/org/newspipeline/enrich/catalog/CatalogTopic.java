@@ -144,7 +144,9 @@ public class CatalogTopic {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(ClientSettings.of(kafka, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)))) {
+        // Kafka refuses an admin client whose call timeout is below its request timeout (30 s by default).
+        try (Admin admin = Admin.create(ClientSettings.of(kafka, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)))) {
             admin.createTopics(List.of(new NewTopic(Topics.CATALOG, 1, (short) -1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

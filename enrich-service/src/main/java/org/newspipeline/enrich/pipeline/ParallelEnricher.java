@@ -37,11 +37,13 @@ public class ParallelEnricher {
     /**
      * An article's enrichment, or why there is none: it ran over the time limit ({@code error} null),
      * or the enricher failed on it ({@code error}: a bug its text brings out).
+     *
+     * @param nanos how long a worker spent on it
      */
-    public record Result(EnrichedArticle article, String failure, Throwable error) {
+    public record Result(EnrichedArticle article, String failure, Throwable error, long nanos) {
 
-        static Result failed(Throwable error) {
-            return new Result(null, "enrichment failed: " + error, error);
+        static Result failed(Throwable error, long nanos) {
+            return new Result(null, "enrichment failed: " + error, error, nanos);
         }
 
         public boolean timedOut() {
@@ -96,12 +98,13 @@ public class ParallelEnricher {
                 try {
                     return attempt.future.get(1, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    return Result.failed(e.getCause());
+                    return Result.failed(e.getCause(), System.nanoTime() - attempt.startedAt);
                 } catch (TimeoutException e) {
                     long started = attempt.startedAt;
                     if (started != 0 && System.nanoTime() - started > timeout.toNanos()) {
                         replace(attempt.pool);
-                        return new Result(null, "enrichment did not finish within " + seconds(timeout), null);
+                        return new Result(null, "enrichment did not finish within " + seconds(timeout), null,
+                                System.nanoTime() - started);
                     }
                     // Its pool was replaced before a worker took it: the new one takes it.
                     if (attempt.pool != workers && attempt.taken.compareAndSet(false, true)) {
@@ -129,16 +132,17 @@ public class ParallelEnricher {
                     return null; // withdrawn: another attempt has it
                 }
                 startedAt = System.nanoTime();
-                return enrichOne(raw);
+                return enrichOne(raw, startedAt);
             });
         }
     }
 
-    private Result enrichOne(RawArticle raw) {
+    private Result enrichOne(RawArticle raw, long started) {
         try {
-            return new Result(enricher.enrich(raw), null, null);
+            EnrichedArticle article = enricher.enrich(raw);
+            return new Result(article, null, null, System.nanoTime() - started);
         } catch (RuntimeException | StackOverflowError e) {
-            return Result.failed(e);
+            return Result.failed(e, System.nanoTime() - started);
         }
     }
 

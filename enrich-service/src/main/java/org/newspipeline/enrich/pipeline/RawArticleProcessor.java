@@ -1,5 +1,7 @@
 package org.newspipeline.enrich.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code articles.raw} to {@code articles.enriched}, keyed by article id, a polled batch at a time:
@@ -52,14 +55,24 @@ public class RawArticleProcessor {
     private final DeadLetters deadLetters;
     private final MutinyEmitter<EnrichedArticle> enriched;
     private final ArticleTraces traces;
+    /** Time per article, enriched and published or dead-lettered (news_enrich_seconds{outcome}). */
+    private final Timer enrichedTime;
+    private final Timer failedTime;
 
     public RawArticleProcessor(ParallelEnricher enricher, DeadLetters deadLetters,
                                @Channel("enriched-articles") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = IN_FLIGHT)
-                               MutinyEmitter<EnrichedArticle> enriched, ArticleTraces traces) {
+                               MutinyEmitter<EnrichedArticle> enriched, ArticleTraces traces, MeterRegistry metrics) {
         this.enricher = enricher;
         this.deadLetters = deadLetters;
         this.enriched = enriched;
         this.traces = traces;
+        this.enrichedTime = enrichTimer(metrics, "enriched");
+        this.failedTime = enrichTimer(metrics, "dead-lettered");
+    }
+
+    private static Timer enrichTimer(MeterRegistry metrics, String outcome) {
+        return Timer.builder("news.enrich").description("time a worker spent enriching an article")
+                .tag("outcome", outcome).publishPercentileHistogram().register(metrics);
     }
 
     @Incoming("raw-articles")
@@ -89,6 +102,7 @@ public class RawArticleProcessor {
                 spans.get(i).setStatus(StatusCode.ERROR, failure);
             }
             spans.get(i).end();
+            (failure == null ? enrichedTime : failedTime).record(r.nanos(), TimeUnit.NANOSECONDS);
         }
     }
 

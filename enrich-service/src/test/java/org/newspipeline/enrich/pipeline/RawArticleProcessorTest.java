@@ -1,5 +1,6 @@
 package org.newspipeline.enrich.pipeline;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -163,7 +164,7 @@ class RawArticleProcessorTest {
         // The broker refuses the first sends as it would an expired credential or a revoked ACL.
         AtomicInteger refusals = new AtomicInteger(4);
         RawArticleProcessor processor = new RawArticleProcessor(enricher, deadLetters,
-                new RefusingEmitter(enrichedArticles, refusals), traces);
+                new RefusingEmitter(enrichedArticles, refusals), traces, new SimpleMeterRegistry());
 
         processor.process(new ConsumerRecords<>(Map.of(new TopicPartition(Topics.RAW, 0), batch), Map.of()));
 

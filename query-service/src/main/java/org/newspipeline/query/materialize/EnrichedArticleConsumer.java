@@ -1,5 +1,7 @@
 package org.newspipeline.query.materialize;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +51,16 @@ public class EnrichedArticleConsumer {
     private final DeadLetters deadLetters;
     private final MaterializerHealth health;
     private final ArticleTraces traces;
+    /** Articles written or deleted (news_store_articles_total); replays and older versions change nothing and are not counted. */
+    private final Counter stored;
 
     public EnrichedArticleConsumer(ArticleStore store, DeadLetters deadLetters,
-                                   @Readiness MaterializerHealth health, ArticleTraces traces) {
+                                   @Readiness MaterializerHealth health, ArticleTraces traces, MeterRegistry metrics) {
         this.store = store;
         this.deadLetters = deadLetters;
         this.health = health;
         this.traces = traces;
+        this.stored = metrics.counter("news.store.articles");
     }
 
     @Incoming("enriched-articles")
@@ -94,6 +99,7 @@ public class EnrichedArticleConsumer {
         List<EnrichedArticle> upserts = changes.stream().filter(c -> c.article() != null).map(Change::article).toList();
         List<String> deletions = changes.stream().filter(c -> c.article() == null).map(c -> c.record().key()).toList();
         ArticleStore.Applied applied = store.apply(upserts, deletions);
+        stored.increment(applied.changed());
         LOG.debugf("%d records, %d articles new, %d changed", changes.size(), applied.inserted().size(), applied.changed());
     }
 

@@ -1,0 +1,13 @@
+package org.newspipeline.localstack;
+
+/**
+ * What a secured PostgreSQL asks of the services: TLS, checked against the local stack's
+ * certificate ({@code sslmode=verify-full}), and a password (SCRAM) for their own user.
+ */
+public record DatabaseSecurity(TlsMaterial tls, String user, String password) {
+
+    /** The JDBC URL's parameters that make a client check the server's certificate and name. */
+    public String jdbcParameters() {
+        return "sslmode=verify-full&sslrootcert=" + tls.certificatePem();
+    }
+}
