@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.smallrye.common.annotation.Identifier;
+import org.newspipeline.contract.Backoff;
 import org.newspipeline.contract.ClientSettings;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.Topics;
@@ -121,18 +122,17 @@ public class DeadLetters {
 
     /**
      * Sends like {@link #send(ConsumerRecord, String)}, waiting out a broker that is away
-     * ({@link KafkaPauses}): the record must be in the dead-letter topic before its offset
+     * ({@link Backoff#KAFKA}): the record must be in the dead-letter topic before its offset
      * is committed, and giving up would fail the whole batch it came in.
      */
     public void sendWhenAvailable(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
-        KafkaPauses pauses = new KafkaPauses();
-        while (true) {
+        for (int failures = 1; ; failures++) {
             try {
                 send(record, reason);
                 return;
             } catch (DeadLettersUnavailableException e) {
-                LOG.warnf("%s; trying again in %d ms", e.getMessage(), pauses.nextMs());
-                pauses.pause();
+                LOG.warnf("%s; trying again in %d ms", e.getMessage(), Backoff.KAFKA.after(failures).toMillis());
+                Backoff.KAFKA.sleepAfter(failures);
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.newspipeline.localstack;
 
+import org.newspipeline.contract.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -76,8 +78,7 @@ public final class Supervisor implements AutoCloseable {
                     + " minutes (last exit code " + exitCode + ")");
             return false;
         }
-        Duration pause = firstPause.multipliedBy(1L << (recent.size() - 1));
-        pause = pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+        Duration pause = new Backoff(firstPause, LONGEST_PAUSE).after(recent.size());
         System.out.printf("%s ended with exit code %d (%d of %d allowed within %d minutes); restarting in %.1f s%n",
                 service.name(), exitCode, recent.size(), MAX_CRASHES - 1, WINDOW.toMinutes(), pause.toMillis() / 1000.0);
         Thread.sleep(pause.toMillis());

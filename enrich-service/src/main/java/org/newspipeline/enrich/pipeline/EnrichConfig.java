@@ -1,7 +1,6 @@
 package org.newspipeline.enrich.pipeline;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ public interface EnrichConfig {
      * Languages whose entity model may be loaded (of en, de, es, fr); an article in another gets
      * no entities. Each model loaded costs heap: English 170 MB, German 190, French 200, Spanish 60.
      */
-    @WithDefault("en,de,es,fr")
     Set<String> entityLanguages();
 
     /** Articles enriched at once (ENRICH_WORKERS); entity recognition takes a core each. Default: one per core. */
@@ -33,6 +31,5 @@ public interface EnrichConfig {
      * largest article a few seconds; one that runs over is dead-lettered, so that no text can stop
      * the consumer, and its worker is replaced.
      */
-    @WithDefault("30s")
     Duration articleTimeout();
 }

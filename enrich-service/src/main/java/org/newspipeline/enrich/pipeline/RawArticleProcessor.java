@@ -19,12 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.newspipeline.contract.Backoff;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.InvalidPayloadException;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.deadletter.DeadLetters;
-import org.newspipeline.deadletter.KafkaPauses;
 import org.newspipeline.trace.ArticleTraces;
 
 import java.util.ArrayList;
@@ -119,14 +119,13 @@ public class RawArticleProcessor {
      * serializable. Any other failure is the service's or the broker's (away, refusing our
      * credentials or the topic, out of memory), not the record's: the producer itself waits for a
      * broker that is away (delivery.timeout.ms, a day), and after that the record is sent again
-     * after a pause ({@link KafkaPauses}) for as long as it takes. The batch is never given up,
+     * after a pause ({@link Backoff#KAFKA}) for as long as it takes. The batch is never given up,
      * so none of its healthy records is dead-lettered with it.
      *
      * @return why Kafka will never take the record, or null once it has it
      */
     private String untilSent(EnrichedArticle article, Span span, CompletableFuture<Void> send) throws InterruptedException {
-        KafkaPauses pauses = new KafkaPauses();
-        while (true) {
+        for (int failures = 1; ; failures++) {
             try {
                 send.join();
                 return null;
@@ -139,8 +138,9 @@ public class RawArticleProcessor {
                         return "the enriched article cannot be serialized: " + t.getMessage();
                     }
                 }
-                LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(), pauses.nextMs());
-                pauses.pause();
+                LOG.warnf("sending enrichment %s failed (%s); trying again in %d ms", article.id(), e.getCause(),
+                        Backoff.KAFKA.after(failures).toMillis());
+                Backoff.KAFKA.sleepAfter(failures);
                 send = send(article, span);
             }
         }

@@ -15,18 +15,15 @@ public interface IngestConfig {
     Optional<Path> importDir();
 
     /** Bodies larger than this are refused with 413. */
-    @WithDefault("1048576")
     int maxBodyBytes();
 
     /**
      * Request bodies held at once (declared lengths); a request beyond it gets 503 + Retry-After
      * before its body is read. Each MB of a batch takes about five in heap while it is processed.
      */
-    @WithDefault("33554432")
     long maxBytesInFlight();
 
     /** How long a request waits for Kafka's acknowledgement before answering 503. */
-    @WithDefault("20s")
     Duration publishTimeout();
 
     Inbox inbox();
@@ -51,37 +48,29 @@ public interface IngestConfig {
 
     interface Inbox {
         /** The watched folder; files move to processed/ or rejected/ inside it. */
-        @WithDefault("inbox")
         Path dir();
 
-        @WithDefault("true")
         boolean enabled();
 
         /** How often the folder is scanned (read by the scheduler). */
-        @WithDefault("1s")
         Duration pollInterval();
 
         /** A file is taken once its size and time have not changed for this long. */
-        @WithDefault("500ms")
         Duration settle();
     }
 
     /** Polling the feeds and sitemaps of the sources this replica owns. */
     interface Feeds {
         /** The first interval of a new feed; it then follows how often the feed has new items. */
-        @WithDefault("5m")
         Duration pollInterval();
 
         /** The shortest interval, however busy the feed (a Cache-Control, ttl or Retry-After may ask for longer). */
-        @WithDefault("2m")
         Duration minInterval();
 
         /** The longest interval, however quiet the feed or long its failures. */
-        @WithDefault("6h")
         Duration maxInterval();
 
         /** Hosts polled at once (each host one request at a time); mostly waiting on the network. */
-        @WithDefault("64")
         int parallelHosts();
 
         /** Failures in a row after which a feed is flagged as failing. */
@@ -96,7 +85,6 @@ public interface IngestConfig {
     /** The source directory on Kafka, and how its partitions are divided among the replicas. */
     interface Sources {
         /** Partitions of {@code sources} and {@code sources.state}: the most replicas that share the polling. */
-        @WithDefault("12")
         int partitions();
 
         /** The consumer group whose members divide the sources among them. */
@@ -104,7 +92,6 @@ public interface IngestConfig {
         String group();
 
         /** A replica silent this long is taken for dead and its sources go to the others. */
-        @WithDefault("10s")
         Duration sessionTimeout();
 
         /** Sources at most in the directory (each costs memory in every replica). */
@@ -115,41 +102,33 @@ public interface IngestConfig {
     /** Fetching the page behind each feed item, politely. */
     interface Fetch {
         /** Off: items are published with the feed's own text, as the feed gives it. */
-        @WithDefault("true")
         boolean enabled();
 
         /** Our product token: in the User-Agent, and the robots.txt group we obey before {@code *}. */
-        @WithDefault("news-pipeline")
         String agent();
 
         /** Where site owners learn who is fetching their pages; goes in the User-Agent when set. */
         Optional<String> contactUrl();
 
         /** The pause between two requests to one host (a robots.txt Crawl-delay up to a minute lengthens it). */
-        @WithDefault("2s")
         Duration perHostDelay();
 
         /** For the whole response, headers and body. */
-        @WithDefault("20s")
         Duration timeout();
 
         /** Larger pages are not read (and the item keeps its feed text). */
-        @WithDefault("5242880")
         int maxBytes();
 
         /** Attempts for a failure that may pass (timeout, 5xx, 429) before the item keeps its feed text for good. */
-        @WithDefault("6")
         int maxAttempts();
 
         /** The first retry's wait; each further one waits twice as long. */
-        @WithDefault("1m")
         Duration retryBackoff();
 
         /**
          * Whether item links may point at loopback, private or link-local addresses. Off, so a feed
          * cannot make us read our own network; tests serving feeds on localhost turn it on.
          */
-        @WithDefault("false")
         boolean allowPrivateHosts();
 
         /**
@@ -163,7 +142,6 @@ public interface IngestConfig {
         Duration tick();
 
         /** How long a host's robots.txt is trusted before it is read again. */
-        @WithDefault("24h")
         Duration robotsTtl();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.newspipeline.contract.ArticleOrigin;
+import org.newspipeline.contract.Backoff;
 import org.newspipeline.contract.RawArticle;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.WebUrls;
@@ -46,6 +47,8 @@ public class PageFetches {
     /** Below this, what a page yields is a teaser or a consent wall, not the article. */
     static final int MIN_PAGE_TEXT = 200;
     private static final Duration BROKER_AWAY_PAUSE = Duration.ofSeconds(5);
+    /** Retries of a page double from ingest.fetch.retry-backoff; max-attempts ends them long before a day. */
+    private static final Duration LONGEST_RETRY_WAIT = Duration.ofDays(1);
 
     /** Per host: pages read, failures, links robots.txt refused, and the last failure. */
     public record HostCounts(long fetched, long failed, long disallowed, String lastError) {
@@ -217,7 +220,7 @@ public class PageFetches {
         if (!failure.retryable() || p.attempts() + 1 >= config.maxAttempts()) {
             return null;
         }
-        Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(p.attempts(), 20));
+        Duration wait = new Backoff(config.retryBackoff(), LONGEST_RETRY_WAIT).after(p.attempts() + 1);
         if (failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0) {
             wait = failure.retryAfter();
         }

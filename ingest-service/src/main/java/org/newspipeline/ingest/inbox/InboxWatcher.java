@@ -69,7 +69,7 @@ public class InboxWatcher {
         return config.dir().resolve("rejected");
     }
 
-    @Scheduled(every = "${ingest.inbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ingest.inbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void scan() throws IOException {
         if (!config.enabled()) {
             return;

@@ -11,19 +11,15 @@ import java.util.List;
 public interface IndexConfig {
 
     /** The OpenSearch nodes to call, comma-separated: any of them answers. */
-    @WithDefault("http://127.0.0.1:9200")
     List<String> urls();
 
     /** The alias searches and writes go through; the index behind it is {@code <name>-<generation>}. */
-    @WithDefault("articles")
     String name();
 
     /** Primary shards of a new index: one per node that should search in parallel. */
-    @WithDefault("1")
     int shards();
 
     /** Copies of each shard on other nodes: 1 in a cluster, so that losing a node loses nothing. */
-    @WithDefault("0")
     int replicas();
 
     /** How long one request to OpenSearch may take before it counts as failed. */

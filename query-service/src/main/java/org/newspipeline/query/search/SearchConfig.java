@@ -1,7 +1,6 @@
 package org.newspipeline.query.search;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.Optional;
 public interface SearchConfig {
 
     /** With {@code sort=recent}, relevance halves per this much age; ISO-8601, e.g. P14D. */
-    @WithDefault("P14D")
     Duration halfLife();
 
     /** The key cursors are sealed with; none: a random one per process (see {@link CursorSeal}). */

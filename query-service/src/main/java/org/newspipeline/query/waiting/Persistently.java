@@ -1,6 +1,7 @@
 package org.newspipeline.query.waiting;
 
 import org.jboss.logging.Logger;
+import org.newspipeline.contract.Backoff;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +15,7 @@ import java.util.function.Predicate;
 public final class Persistently {
 
     private static final Logger LOG = Logger.getLogger(Persistently.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+    private static final Backoff PAUSES = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
 
     /** What decides: whether a failure lies in the data, and how to tell it without leaking values. */
     public record Failures(Predicate<RuntimeException> causedByData, Function<RuntimeException, String> describe) {
@@ -27,8 +27,7 @@ public final class Persistently {
     /** @return why the data was refused, or empty when the work was done */
     public static Optional<String> untilDoneOrRefused(Runnable work, Failures failures, WaitingHealth health)
             throws InterruptedException {
-        Duration pause = FIRST_PAUSE;
-        while (true) {
+        for (int inARow = 1; ; inARow++) {
             try {
                 work.run();
                 health.working();
@@ -38,9 +37,8 @@ public final class Persistently {
                     return Optional.of(failures.describe().apply(e));
                 }
                 health.waiting(failures.describe().apply(e));
-                LOG.warnf("waiting (%s); trying again in %d ms", failures.describe().apply(e), pause.toMillis());
-                Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                LOG.warnf("waiting (%s); trying again in %d ms", failures.describe().apply(e), PAUSES.after(inARow).toMillis());
+                PAUSES.sleepAfter(inARow);
             }
         }
     }
