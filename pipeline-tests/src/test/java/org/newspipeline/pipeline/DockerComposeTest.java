@@ -24,9 +24,13 @@ class DockerComposeTest {
 
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> service(String name) throws IOException {
-        try (Reader r = Files.newBufferedReader(REPO.resolve("docker-compose.yml"))) {
+        return service("docker-compose.yml", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String file, String name) throws IOException {
+        try (Reader r = Files.newBufferedReader(REPO.resolve(file))) {
             Map<String, Object> compose = new Yaml().load(r);
             Map<String, Object> services = (Map<String, Object>) compose.get("services");
             return (Map<String, Object>) services.get(name);
@@ -68,6 +72,22 @@ class DockerComposeTest {
             assertTrue(settings.contains(variable) || PROCESS_VARIABLES.contains(variable),
                     name + " does not read " + variable + "; it reads " + settings);
         }
+    }
+
+    /** The secured override passes Kafka client settings (every KAFKA_* variable is one) and settings the service reads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void the_secured_override_passes_kafka_client_settings_and_the_certificates_as_secrets(String name) throws IOException {
+        Map<String, Object> service = service("docker-compose.secured.yml", name);
+        Map<String, Object> env = (Map<String, Object>) service.get("environment");
+        Set<String> settings = settingsAsEnvironmentVariables(REPO, name);
+        assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL"));
+        for (String variable : env.keySet()) {
+            assertTrue(variable.startsWith("KAFKA_") || settings.contains(variable), name + " does not read " + variable);
+        }
+        assertTrue(((List<String>) service.get("secrets")).contains("kafka-ca"));
+        assertEquals("/run/secrets/kafka-ca", env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));
     }
 
     /**
