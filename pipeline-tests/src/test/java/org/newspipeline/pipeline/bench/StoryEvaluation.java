@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.newspipeline.contract.ArticleIds;
 import org.newspipeline.contract.ContractJson;
+import org.newspipeline.contract.TextSignature;
 import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.Infrastructure;
 import org.newspipeline.localstack.PipelineServices;
@@ -25,7 +26,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +43,9 @@ import java.util.stream.Stream;
  * stack: the feeds of {@code ../shared/data/feeds}, served from this machine, are added as sources
  * and polled by ingest (their items keep the feed's text: there is no network to fetch pages from),
  * and the seeds are posted; once query-service has placed every article, its story and copy group
- * are read from PostgreSQL. Prints pairwise precision and recall of stories, and the pairs of
- * different texts that share a copy group (none should).
+ * are read from PostgreSQL. Prints each pair placed against the labels with what the decision saw
+ * (hours apart, shared words, shared main entities), pairwise precision and recall of stories, and
+ * the pairs of different texts that share a copy group (none should).
  *
  * <pre>./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.newspipeline.pipeline.bench.StoryEvaluation</pre>
  */
@@ -50,6 +54,11 @@ public final class StoryEvaluation {
     private static final Pattern ITEM = Pattern.compile("<(item|entry)>(.*?)</\\1>", Pattern.DOTALL);
     private static final Pattern RSS_LINK = Pattern.compile("<link>\\s*(.*?)\\s*</link>", Pattern.DOTALL);
     private static final Pattern ATOM_LINK = Pattern.compile("<link[^>]*href=\"([^\"]+)\"");
+
+    /** Where query-service placed an article, and what it decided that on. */
+    private record Placed(String story, String copyGroup, String title, String language, Instant time,
+                          Set<String> topEntities, int[] wordHashes) {
+    }
 
     private StoryEvaluation() {
     }
@@ -184,15 +193,19 @@ public final class StoryEvaluation {
         return new String(bytes, isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
-    /** Article id -> {story, copy group}, once query-service has placed every article. */
-    private static Map<String, String[]> awaitPlaced(Infrastructure infra, Set<String> articles) throws Exception {
+    /** Each article's place, once query-service has placed every article. */
+    private static Map<String, Placed> awaitPlaced(Infrastructure infra, Set<String> articles) throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
             while (System.nanoTime() < deadline) {
-                Map<String, String[]> placed = new HashMap<>();
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT article_id, story_id, copy_group FROM story_member")) {
+                Map<String, Placed> placed = new HashMap<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT article_id, story_id, copy_group, title, language,"
+                        + " coalesce(published_at, received_at), top_entities, word_hashes FROM story_member")) {
                     while (rs.next()) {
-                        placed.put(rs.getString(1), new String[]{rs.getString(2), rs.getString(3)});
+                        Integer[] words = (Integer[]) rs.getArray(8).getArray();
+                        placed.put(rs.getString(1), new Placed(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getTimestamp(6).toInstant(), Set.of((String[]) rs.getArray(7).getArray()),
+                                Arrays.stream(words).mapToInt(Integer::intValue).toArray()));
                     }
                 } catch (SQLException notYet) {
                     // query-service makes the schema when it starts
@@ -207,7 +220,7 @@ public final class StoryEvaluation {
         throw new IllegalStateException("not every article was placed in a story within 10 minutes");
     }
 
-    private static void report(int items, Map<String, String> gold, Map<String, String[]> placed) {
+    private static void report(int items, Map<String, String> gold, Map<String, Placed> placed) {
         List<String> ids = new ArrayList<>(gold.keySet());
         long goldPairs = 0;
         long joined = 0;
@@ -216,22 +229,35 @@ public final class StoryEvaluation {
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
                 boolean sameEvent = gold.get(ids.get(i)).equals(gold.get(ids.get(j)));
-                String[] a = placed.get(ids.get(i));
-                String[] b = placed.get(ids.get(j));
+                Placed a = placed.get(ids.get(i));
+                Placed b = placed.get(ids.get(j));
                 goldPairs += sameEvent ? 1 : 0;
-                if (a[0].equals(b[0])) {
+                boolean together = a.story().equals(b.story());
+                if (together) {
                     joined += sameEvent ? 1 : 0;
                     wronglyJoined += sameEvent ? 0 : 1;
                 }
-                copies += a[1].equals(b[1]) ? 1 : 0;
+                copies += a.copyGroup().equals(b.copyGroup()) ? 1 : 0;
+                if (sameEvent != together) {
+                    Set<String> shared = new java.util.TreeSet<>(a.topEntities());
+                    shared.retainAll(b.topEntities());
+                    System.out.printf("%s: \"%s\" / \"%s\" (%s, %s; %.1f h apart; words %.3f; shared main entities %s)%n",
+                            together ? "joined, different events" : "apart, one event", abbreviated(a.title()), abbreviated(b.title()),
+                            a.language(), b.language(), Math.abs(java.time.Duration.between(a.time(), b.time()).toMinutes()) / 60.0,
+                            TextSignature.wordSimilarity(a.wordHashes(), b.wordHashes()), shared);
+                }
             }
         }
         System.out.printf("%d articles from %d feed items and seeds; gold: %d events, %d same-event pairs; assigned: %d stories%n",
                 ids.size(), items, gold.values().stream().distinct().count(), goldPairs,
-                ids.stream().map(id -> placed.get(id)[0]).distinct().count());
+                ids.stream().map(id -> placed.get(id).story()).distinct().count());
         System.out.printf("stories: pairwise precision %.3f, recall %.3f (%d pairs joined right, %d joined wrongly, %d missed)%n",
                 joined + wronglyJoined == 0 ? 1.0 : (double) joined / (joined + wronglyJoined),
                 goldPairs == 0 ? 1.0 : (double) joined / goldPairs, joined, wronglyJoined, goldPairs - joined);
         System.out.printf("copy groups: %d pairs of different texts share one (none should)%n", copies);
+    }
+
+    private static String abbreviated(String title) {
+        return title == null ? "" : title.length() > 60 ? title.substring(0, 60) + "…" : title;
     }
 }
