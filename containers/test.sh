@@ -319,30 +319,35 @@ quota_scale() { # enrich replicas, query replicas
   await_healthy query-service "$2"
   sleep 12 # partitions assigned to every member
 }
-enrich_rate() { # enrich replicas: seed-sized articles enriched per second, query-service stopped meanwhile
-  quota_scale "$1" 1
-  $QUOTA stop query-service >/dev/null 2>&1
-  local m="quota$1x$(date +%s%N)" t0
-  t0=$(date +%s.%N)
-  post "$m" 0 600 seeds
-  # Until the enrich-service group has nothing left (GET /lag, read every second under quota.yml).
-  python3 - "$(published_port enrich-service 8082)" "$t0" 600 <<'PY'
+await_enriched() { # enrich port, since (epoch seconds): until the enrich-service group has nothing left (GET /lag, read every second under quota.yml)
+  python3 - "$1" "$2" <<'PY'
 import calendar, json, sys, time, urllib.request
-port, t0, count = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
-posted = int(time.time()) + 1
+port, since = sys.argv[1], int(float(sys.argv[2])) + 1
 while True:
     lag = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/lag", timeout=10))
     read = lag.get("at") and calendar.timegm(time.strptime(lag["at"][:19], "%Y-%m-%dT%H:%M:%S"))
-    if read and read >= posted and sum(p["lag"] for p in lag["partitions"] if p["group"] == "enrich-service") == 0:
-        print(f"{count / (time.time() - t0):.1f}")
+    if read and read >= since and sum(p["lag"] for p in lag["partitions"] if p["group"] == "enrich-service") == 0:
         break
-    if time.time() - t0 > 900:
-        print("0"); break
     time.sleep(0.5)
 PY
+}
+enrich_rate() { # enrich replicas: seed-sized articles enriched per second, query-service stopped meanwhile
+  quota_scale "$1" 1
+  $QUOTA stop query-service >/dev/null 2>&1
+  local port m t0
+  port=$(published_port enrich-service 8082)
+  # Every replica warmed up first: a new one loads its entity model and compiles its hot code on 0.4 CPU.
+  m="warm$1x$(date +%s%N)"
+  post "$m" 0 $((60 * $1)) seeds
+  await_enriched "$port" "$(date +%s)"
+  m="quota$1x$(date +%s%N)"
+  t0=$(date +%s.%N)
+  post "$m" 0 600 seeds
+  await_enriched "$port" "$(date +%s)"
+  python3 -c "import sys; print(f'{600 / (float(sys.argv[2]) - float(sys.argv[1])):.1f}')" "$t0" "$(date +%s.%N)"
   $QUOTA start query-service >/dev/null 2>&1
 }
-search_rate() { # query replicas: searches per second from 8 clients on kept-alive connections for 30 s, spread over the replicas
+search_rate() { # query replicas: searches per second from 8 clients on kept-alive connections for 30 s after 10 s of warm-up, spread over the replicas
   quota_scale 1 "$1"
   local ports
   ports=$(for id in $($COMPOSE ps -q query-service); do docker port "$id" 8080 | sed -n '1s/.*://p'; done | tr '\n' ' ')
@@ -352,7 +357,8 @@ key, ports = sys.argv[1], sys.argv[2:]
 words = ["talks", "minsk", "story", "container", "belta", "may"]
 clients = 8
 done = [0] * clients
-end = time.time() + 30
+start = time.time() + 10
+end = start + 30
 def client(n):
     port = ports[n % len(ports)]
     conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
@@ -361,7 +367,7 @@ def client(n):
         try:
             conn.request("GET", f"/articles?q={words[i % len(words)]}&limit=10", headers={"Authorization": "Bearer " + key})
             r = conn.getresponse(); r.read()
-            if r.status == 200:
+            if r.status == 200 and time.time() >= start:
                 done[n] += 1
         except Exception:
             conn.close(); conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)

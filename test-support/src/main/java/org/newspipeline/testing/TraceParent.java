@@ -1,5 +1,10 @@
 package org.newspipeline.testing;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,6 +24,24 @@ public record TraceParent(String traceId, String spanId) {
 
     public String header() {
         return "00-" + traceId + "-" + spanId + "-01";
+    }
+
+    /**
+     * Waits for the span {@code name} on {@code article} that a service started as a child of this
+     * context (the trace its record carried), and returns it.
+     */
+    public SpanData awaitChild(InMemorySpanExporter spans, String name, String article, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (SpanData span : spans.getFinishedSpanItems()) {
+                if (span.getName().equals(name) && span.getTraceId().equals(traceId) && span.getParentSpanId().equals(spanId)
+                        && article.equals(span.getAttributes().get(AttributeKey.stringKey("article.id")))) {
+                    return span;
+                }
+            }
+            Thread.sleep(100); // spans are exported in batches
+        }
+        throw new AssertionError("no span " + name + " of " + article + " under " + header() + " within " + wait);
     }
 
     /** The trace id of a {@code traceparent} value, or null when there is none. */
