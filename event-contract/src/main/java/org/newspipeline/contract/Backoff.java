@@ -13,8 +13,9 @@ public record Backoff(Duration first, Duration longest) {
     public static final Backoff KAFKA = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     public Backoff {
-        if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
-            throw new IllegalArgumentException("a backoff goes from a positive first wait up to a longest one: " + first + ", " + longest);
+        if (first.toMillis() < 1 || longest.compareTo(first) < 0) {
+            throw new IllegalArgumentException("a backoff goes from a first wait of a millisecond or more up to a longest one: "
+                    + first + ", " + longest);
         }
     }
 

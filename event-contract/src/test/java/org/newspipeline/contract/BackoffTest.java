@@ -31,6 +31,7 @@ class BackoffTest {
     @Test
     void a_schedule_that_cannot_wait_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofNanos(999_999), Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
     }
 }

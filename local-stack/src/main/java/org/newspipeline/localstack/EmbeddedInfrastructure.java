@@ -1,5 +1,6 @@
 package org.newspipeline.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 public final class EmbeddedInfrastructure {
 
     /** The user the services log in as, to a secured broker and database. */
-    static final String SERVICES_USER = "news";
+    public static final String SERVICES_USER = "news";
 
     private EmbeddedInfrastructure() {
     }
@@ -29,8 +30,9 @@ public final class EmbeddedInfrastructure {
      */
     public static Infrastructure start(int kafkaPort, int postgresPort, Path dataDir, boolean clean,
                                        String database, boolean durable, boolean secure) throws Exception {
-        if (clean) {
-            Folders.delete(dataDir.resolve("tls"));
+        if (secure && Files.exists(dataDir.resolve("kafka/meta.properties")) && !Files.exists(dataDir.resolve("tls/kafka-password"))) {
+            throw new IllegalStateException(dataDir + " holds a broker started without --secure, which has no user to log in"
+                    + " as: use another --data directory, or --clean");
         }
         TlsMaterial tls = secure ? TlsMaterial.in(dataDir.resolve("tls")) : null;
         KafkaSecurity kafka = secure ? new KafkaSecurity(tls, SERVICES_USER, Secrets.kept(dataDir.resolve("tls/kafka-password"))) : null;

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,10 +61,15 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
             Folders.delete(dataDir);
         }
         postgres.server = postgres.builder().start();
-        if (security == null) {
-            createDatabaseIfMissing(postgres.server, database, USER);
-        } else {
-            postgres.requireTlsAndPassword();
+        try {
+            if (security == null) {
+                createDatabaseIfMissing(postgres.server, database, USER);
+            } else {
+                postgres.requireTlsAndPassword();
+            }
+        } catch (Exception e) {
+            postgres.server.close();
+            throw e;
         }
         return postgres;
     }
@@ -80,9 +84,8 @@ public final class PrivatePostgres implements AutoCloseable, DatabaseControl {
         Path certificate = dataDir.resolve("server.crt");
         Path key = dataDir.resolve("server.key");
         Files.copy(security.tls().certificatePem(), certificate, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(security.tls().keyPem(), key, StandardCopyOption.REPLACE_EXISTING);
         // PostgreSQL reads a key only its own user can read.
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Secrets.writeOwnerOnly(key, Files.readString(security.tls().keyPem()));
         Files.setOwner(key, Files.getOwner(dataDir));
         Files.setOwner(certificate, Files.getOwner(dataDir));
         Files.writeString(dataDir.resolve("pg_hba.conf"), """

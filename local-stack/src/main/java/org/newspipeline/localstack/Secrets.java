@@ -21,11 +21,17 @@ final class Secrets {
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, random());
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+            writeOwnerOnly(partial, random());
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         }
         return Files.readString(file).strip();
+    }
+
+    /** Writes a file no other user can read at any moment (made with those permissions, not narrowed after). */
+    static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
     }
 
     static String random() {

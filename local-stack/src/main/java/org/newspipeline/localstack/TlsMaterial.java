@@ -21,9 +21,13 @@ import java.util.List;
 public record TlsMaterial(Path keystore, Path truststore, Path certificatePem, Path keyPem, String password) {
 
     private static final String ALIAS = "local-stack";
+    private static final String PASSWORD_VARIABLE = "LOCAL_STACK_STORE_PASSWORD";
 
     /** The material in {@code dir}, made there first if it is not there yet. */
     public static TlsMaterial in(Path dir) throws IOException, InterruptedException {
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         TlsMaterial tls = new TlsMaterial(dir.resolve("keystore.p12"), dir.resolve("truststore.p12"),
                 dir.resolve("certificate.pem"), dir.resolve("key.pem"), Secrets.kept(dir.resolve("store-password")));
         if (!Files.exists(tls.keyPem)) {
@@ -37,11 +41,11 @@ public record TlsMaterial(Path keystore, Path truststore, Path certificatePem, P
         Files.deleteIfExists(truststore);
         keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
                 "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass", password,
+                "-keystore", keystore.toString(), "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE);
+        keytool("-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass:env", PASSWORD_VARIABLE,
                 "-file", certificatePem.toString());
         keytool("-importcert", "-noprompt", "-alias", ALIAS, "-file", certificatePem.toString(), "-storetype", "PKCS12",
-                "-keystore", truststore.toString(), "-storepass", password);
+                "-keystore", truststore.toString(), "-storepass:env", PASSWORD_VARIABLE);
         PrivateKey key;
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -51,8 +55,7 @@ public record TlsMaterial(Path keystore, Path truststore, Path certificatePem, P
             throw new IOException("could not read the key in " + keystore, e);
         }
         Path partial = keyPem.resolveSibling("key.pem.partial");
-        Files.writeString(partial, pem("PRIVATE KEY", key.getEncoded()));
-        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        Secrets.writeOwnerOnly(partial, pem("PRIVATE KEY", key.getEncoded()));
         Files.move(partial, keyPem);
     }
 
@@ -61,11 +64,14 @@ public record TlsMaterial(Path keystore, Path truststore, Path certificatePem, P
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    private static void keytool(String... args) throws IOException, InterruptedException {
+    /** keytool reads the password from here, not from its command line (which every local user can list). */
+    private void keytool(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(PASSWORD_VARIABLE, password);
+        Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException("keytool " + args[0] + " failed: " + output.strip());

@@ -1,5 +1,8 @@
 package org.newspipeline.pipeline;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,6 +78,11 @@ class DockerComposeTest {
         }
     }
 
+    /** Every Kafka client setting in its environment form (KAFKA_SASL_JAAS_CONFIG), as Quarkus reads KAFKA_* variables. */
+    private static final Set<String> KAFKA_CLIENT_SETTINGS = Stream.of(ProducerConfig.configNames(), ConsumerConfig.configNames(),
+                    AdminClientConfig.configNames()).flatMap(Set::stream)
+            .map(k -> "KAFKA_" + k.toUpperCase(Locale.ROOT).replace('.', '_')).collect(Collectors.toSet());
+
     /** The secured override passes Kafka client settings (every KAFKA_* variable is one) and settings the service reads. */
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
@@ -84,7 +93,7 @@ class DockerComposeTest {
         Set<String> settings = settingsAsEnvironmentVariables(REPO, name);
         assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL"));
         for (String variable : env.keySet()) {
-            assertTrue(variable.startsWith("KAFKA_") || settings.contains(variable), name + " does not read " + variable);
+            assertTrue(settings.contains(variable) || KAFKA_CLIENT_SETTINGS.contains(variable), name + " does not read " + variable);
         }
         assertTrue(((List<String>) service.get("secrets")).contains("kafka-ca"));
         assertEquals("/run/secrets/kafka-ca", env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));

@@ -71,7 +71,13 @@ record RunningStack(Process launcher, List<ProcessHandle> children, Path data, i
         });
         output.setDaemon(true);
         output.start();
-        up.get(180, TimeUnit.SECONDS);
+        try {
+            up.get(180, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            throw e;
+        }
         List<ProcessHandle> children = new ArrayList<>();
         launcher.descendants().forEach(children::add);
         // PostgreSQL's pg_ctl detaches the server from the launcher: find it by its data directory.
@@ -84,10 +90,8 @@ record RunningStack(Process launcher, List<ProcessHandle> children, Path data, i
 
     @Override
     public void close() {
-        if (launcher.isAlive()) {
-            launcher.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
+        launcher.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     HttpResponse<String> send(int port, String method, String path, String json) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.newspipeline.contract.Topics;
+import org.newspipeline.localstack.EmbeddedInfrastructure;
 import org.newspipeline.localstack.KafkaSecurity;
 import org.newspipeline.localstack.TlsMaterial;
 
@@ -57,7 +58,8 @@ class SecuredPipelineIT {
     @BeforeAll
     static void startTheSecuredPipeline() throws Exception {
         stack = RunningStack.start(data, 2, "--secure");
-        kafka = new KafkaSecurity(TlsMaterial.in(data.resolve("tls")), "news", Files.readString(data.resolve("tls/kafka-password")).strip());
+        kafka = new KafkaSecurity(TlsMaterial.in(data.resolve("tls")), EmbeddedInfrastructure.SERVICES_USER,
+                Files.readString(data.resolve("tls/kafka-password")).strip());
     }
 
     @AfterAll
@@ -95,7 +97,7 @@ class SecuredPipelineIT {
         try (Admin admin = Admin.create(settings(plaintext))) {
             assertThrows(Exception.class, () -> admin.listTopics().names().get(10, TimeUnit.SECONDS));
         }
-        Map<String, String> wrong = new HashMap<>(new KafkaSecurity(kafka.tls(), "news", "not-the-password").clientSettings());
+        Map<String, String> wrong = new HashMap<>(new KafkaSecurity(kafka.tls(), kafka.user(), "not-the-password").clientSettings());
         try (Admin admin = Admin.create(settings(wrong))) {
             ExecutionException refused = assertThrows(ExecutionException.class,
                     () -> admin.listTopics().names().get(30, TimeUnit.SECONDS));
@@ -109,15 +111,15 @@ class SecuredPipelineIT {
         String password = Files.readString(data.resolve("tls/database-password")).strip();
         String url = "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/news";
         String verified = url + "?sslmode=verify-full&sslrootcert=" + data.resolve("tls/certificate.pem");
-        try (Connection c = DriverManager.getConnection(verified, "news", password);
+        try (Connection c = DriverManager.getConnection(verified, EmbeddedInfrastructure.SERVICES_USER, password);
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*), bool_and(ssl) FROM article, pg_stat_ssl WHERE pid = pg_backend_pid()")) {
             rs.next();
             assertTrue(rs.getInt(1) >= 5, "the seeds are stored: " + rs.getInt(1));
             assertTrue(rs.getBoolean(2), "over TLS");
         }
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url + "?sslmode=disable", "news", password).close(),
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url + "?sslmode=disable", EmbeddedInfrastructure.SERVICES_USER, password).close(),
                 "without TLS");
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(verified, "news", "not-the-password").close(),
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(verified, EmbeddedInfrastructure.SERVICES_USER, "not-the-password").close(),
                 "with a wrong password");
     }
 

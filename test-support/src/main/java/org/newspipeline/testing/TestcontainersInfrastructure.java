@@ -52,7 +52,12 @@ public final class TestcontainersInfrastructure {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(database)
                 .waitingFor(Wait.forListeningPort());
         kafka.start();
-        postgres.start();
+        try {
+            postgres.start();
+        } catch (RuntimeException e) {
+            kafka.stop();
+            throw e;
+        }
         return new Infrastructure("testcontainers", kafka.getBootstrapServers(), Map.of(), postgres.getJdbcUrl(),
                 postgres.getUsername(), postgres.getPassword(), Optional.empty(), Optional.empty(), () -> {
                     postgres.stop();

@@ -87,6 +87,14 @@ public class RawArticleProcessor {
             }
         }
         List<Span> spans = valid.stream().map(v -> traces.start("enrich", v.record())).toList();
+        try {
+            enrichAndPublish(valid, spans);
+        } finally {
+            spans.forEach(Span::end); // ending an ended span does nothing
+        }
+    }
+
+    private void enrichAndPublish(List<Enrichment> valid, List<Span> spans) throws InterruptedException {
         List<ParallelEnricher.Result> results = enricher.enrichAll(valid.stream().map(Enrichment::raw).toList());
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {

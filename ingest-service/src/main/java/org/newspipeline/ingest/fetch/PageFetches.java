@@ -49,6 +49,7 @@ public class PageFetches {
     private static final Duration BROKER_AWAY_PAUSE = Duration.ofSeconds(5);
     /** Retries of a page double from ingest.fetch.retry-backoff; max-attempts ends them long before a day. */
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofDays(1);
+    private final Backoff retries;
 
     /** Per host: pages read, failures, links robots.txt refused, and the last failure. */
     public record HostCounts(long fetched, long failed, long disallowed, String lastError) {
@@ -89,6 +90,9 @@ public class PageFetches {
         this.state = state;
         this.ownership = ownership;
         this.publishTimeout = config.publishTimeout();
+        // Made here, so that a retry-backoff no schedule can follow stops the start, not each retry.
+        Duration first = this.config.retryBackoff();
+        this.retries = new Backoff(first, first.compareTo(LONGEST_RETRY_WAIT) > 0 ? first : LONGEST_RETRY_WAIT);
     }
 
     public boolean enabled() {
@@ -220,7 +224,7 @@ public class PageFetches {
         if (!failure.retryable() || p.attempts() + 1 >= config.maxAttempts()) {
             return null;
         }
-        Duration wait = new Backoff(config.retryBackoff(), LONGEST_RETRY_WAIT).after(p.attempts() + 1);
+        Duration wait = retries.after(p.attempts() + 1);
         if (failure.retryAfter() != null && failure.retryAfter().compareTo(wait) > 0) {
             wait = failure.retryAfter();
         }
