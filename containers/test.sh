@@ -73,6 +73,8 @@ printf 'NEWS_API_KEYS=%s\nPOSTGRES_PASSWORD=%s\nQUERY_SEARCH_CURSOR_KEY=%s\n' \
   "$(head -c 24 /dev/urandom | base64 | tr -dc A-Za-z0-9)" > containers/test.env
 KEY=$(sed -n 's/^NEWS_API_KEYS=//p' containers/test.env)
 $COMPOSE config -q
+# A run that was killed leaves its containers and volumes (a database with another password): none are reused.
+$COMPOSE down -v --remove-orphans >/dev/null 2>&1 || true
 
 healthy() { # service, count
   local ids n
