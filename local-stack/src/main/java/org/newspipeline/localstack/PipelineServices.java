@@ -21,8 +21,13 @@ public final class PipelineServices implements AutoCloseable {
      * @param search     the search node's REST port
      * @param moreEnrich ports of further enrich-service replicas (the consumer group shares the partitions)
      */
-    public record Ports(int query, int ingest, int enrich, int search, List<Integer> moreEnrich) {
+    /** @param moreEnrich, moreQuery the ports of further replicas */
+    public record Ports(int query, int ingest, int enrich, int search, List<Integer> moreEnrich, List<Integer> moreQuery) {
         public static final Ports FIXED = new Ports(8080, 8081, 8082, 9200, List.of());
+
+        public Ports(int query, int ingest, int enrich, int search, List<Integer> moreEnrich) {
+            this(query, ingest, enrich, search, moreEnrich, List.of());
+        }
     }
 
     /** Only this machine can call the services unless another address is asked for. */
@@ -48,11 +53,15 @@ public final class PipelineServices implements AutoCloseable {
         try {
             Map<String, String> kafka = merge(merge(settings, infra.kafkaEnvironment()), Map.of("QUARKUS_HTTP_HOST", listen));
             services.started.add(SearchNodeProcess.start(repoRoot, LOOPBACK, ports.search(), dataDir.resolve("search"), logDir));
-            services.launch(repoRoot, "query-service", "query-service", ports.query(), merge(kafka, Map.of(
+            Map<String, String> query = merge(kafka, Map.of(
                     "QUERY_INDEX_URLS", "http://" + LOOPBACK + ":" + ports.search(),
                     "QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", infra.dbUser(),
-                    "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword())), logDir);
+                    "QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword()));
+            services.launch(repoRoot, "query-service", "query-service", ports.query(), query, logDir);
+            for (int i = 0; i < ports.moreQuery().size(); i++) {
+                services.launch(repoRoot, "query-service", "query-service-" + (i + 2), ports.moreQuery().get(i), query, logDir);
+            }
             services.launch(repoRoot, "enrich-service", "enrich-service", ports.enrich(), kafka, logDir);
             for (int i = 0; i < ports.moreEnrich().size(); i++) {
                 services.launch(repoRoot, "enrich-service", "enrich-service-" + (i + 2), ports.moreEnrich().get(i), kafka, logDir);
@@ -91,7 +100,7 @@ public final class PipelineServices implements AutoCloseable {
         return merged;
     }
 
-    /** The service of that name ("enrich-service", "enrich-service-2"), e.g. to kill it in a test. */
+    /** The service of that name ("enrich-service", "enrich-service-2", "query-service-2"), e.g. to kill it in a test. */
     public ServiceProcess service(String name) {
         return started.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }

@@ -109,17 +109,17 @@ public class EdgeFilter {
                     return Optional.of(Problem.response(400, "a parameter name " + e.getMessage()));
                 }
                 if (!given.add(name) && !REPEATABLE.contains(name)) {
-                    return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' is given more than once;"
+                    return Optional.of(Problem.response(400, "parameter '" + Problem.printable(name) + "' is given more than once;"
                             + " it takes one value (only " + String.join(", ", REPEATABLE) + " may repeat)"));
                 }
                 try {
                     String value = eq < 0 ? "" : StrictPercentDecoding.decode(pair.substring(eq + 1), true);
                     Optional<String> wrong = PayloadText.problem(name).or(() -> PayloadText.problem(value));
                     if (wrong.isPresent()) {
-                        return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' " + wrong.get()));
+                        return Optional.of(Problem.response(400, "parameter '" + Problem.printable(name) + "' " + wrong.get()));
                     }
                 } catch (IllegalArgumentException e) {
-                    return Optional.of(Problem.response(400, "parameter '" + printable(name) + "' " + e.getMessage()));
+                    return Optional.of(Problem.response(400, "parameter '" + Problem.printable(name) + "' " + e.getMessage()));
                 }
             }
         }
@@ -133,7 +133,7 @@ public class EdgeFilter {
 
     private Response preflight(String origin) {
         if (!corsOrigins.contains(origin)) {
-            return Problem.response(403, "cross-origin requests are not allowed from " + printable(origin));
+            return Problem.response(403, "cross-origin requests are not allowed from " + Problem.printable(origin));
         }
         return Response.noContent()
                 .header("Access-Control-Allow-Origin", origin)
@@ -154,7 +154,7 @@ public class EdgeFilter {
     private Response checkWrite(ContainerRequestContext ctx, HttpServerRequest request, String origin) {
         if (origin != null && !sameOrigin(origin, ctx.getHeaderString(HttpHeaders.HOST))
                 && !corsOrigins.contains(origin)) {
-            return refused("foreign-origin", 403, "writes from another web origin (" + printable(origin) + ") are refused");
+            return refused("foreign-origin", 403, "writes from another web origin (" + Problem.printable(origin) + ") are refused");
         }
         if (!apiKeys.isEmpty()) {
             return authorize(ctx, apiKeys);
@@ -214,11 +214,5 @@ public class EdgeFilter {
 
     private static List<String> keys(Optional<List<String>> configured) {
         return configured.orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
-    }
-
-    /** A client's text in an answer: short, and without control characters. */
-    private static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

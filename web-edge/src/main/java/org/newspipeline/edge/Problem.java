@@ -26,4 +26,10 @@ public record Problem(String type, String title, int status, String detail) {
     public static Response response(int status, String detail) {
         return builder(status, detail).build();
     }
+
+    /** A client's text quoted in a problem: short, and without control characters. */
+    public static String printable(String text) {
+        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
 }

@@ -49,8 +49,8 @@ import java.util.concurrent.Future;
  * ids and dates; or, with the argument {@code distinct}, articles recombined from three different
  * stories each, so that no two are alike) through Kafka into query-service (PostgreSQL and the
  * OpenSearch index), then prints the load and indexing rates, p50/p99 latency of representative
- * searches over HTTP, whether page 1 is the engine's exact top 10, and the rate of a rebuild from
- * the topic. Run after
+ * searches over HTTP, whether page 1 is the engine's exact top 10, the export of every article
+ * (rows/s, query-service's heap) and the rate of a rebuild from the topic. Run after
  * a package:
  * <pre>./mvnw -q install -DskipTests &amp;&amp; ./mvnw -q -pl pipeline-tests test-compile exec:java -Dexec.mainClass=org.newspipeline.pipeline.bench.SearchBenchmark -Dexec.classpathScope=test</pre>
  */
@@ -123,6 +123,7 @@ public final class SearchBenchmark {
                         query.residentMb(), String.join(" ", ServiceProcess.jvmOptions("query-service")));
                 measure(query.url());
                 exactTopTen(query.url(), "http://127.0.0.1:" + searchPort);
+                ExportMeasurement.measure(query.url(), "http://127.0.0.1:" + searchPort);
                 rebuild(query.url());
                 System.out.printf("OpenSearch resident memory after the rebuild: %,d MB%n", search.residentMb());
                 System.out.printf("query-service resident memory after the searches: %,d MB; OpenSearch: %,d MB%n",

@@ -17,6 +17,7 @@ import org.newspipeline.localstack.PipelineServices;
 import org.newspipeline.localstack.Ports;
 import org.newspipeline.localstack.TopicSetup;
 import org.newspipeline.testing.TestTopics;
+import org.newspipeline.testing.WebhookReceiver;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +77,8 @@ public final class FaultDrill {
      * @param edgeRefusals  what each poison request to ingest was answered with
      */
     public record Report(int articles, int stored, int storedRows, int goodDeadLettered, List<FaultResult> faults,
-                         List<String> poisonMissing, Map<String, Integer> edgeRefusals, String gaveUp, double seconds) {
+                         List<String> poisonMissing, Map<String, Integer> edgeRefusals, String gaveUp, double seconds,
+                         Webhooks webhooks) {
 
         public void print() {
             System.out.printf("fault drill: %,d articles in %.0f s%n", articles, seconds);
@@ -86,7 +90,24 @@ public final class FaultDrill {
             }
             System.out.printf("  poison at the edge answered: %s%n", edgeRefusals);
             System.out.printf("  poison records not in a dead-letter topic: %s%n", poisonMissing);
+            System.out.printf("  webhook of a saved search: %,d matching articles, %,d delivered (%,d posts: %,d again), %,d"
+                    + " delivered again under another webhook-id, %,d bad signatures, %,d not matching delivered%n",
+                    webhooks.matching(), webhooks.delivered(), webhooks.posts(), webhooks.posts() - webhooks.delivered(),
+                    webhooks.idMismatches(), webhooks.badSignatures(), webhooks.notMatching());
         }
+    }
+
+    /**
+     * What a saved search's webhook received: every matching article is to be delivered at least
+     * once, a repeat with the same {@code webhook-id}, every post signed, nothing else.
+     *
+     * @param matching     acknowledged articles that match the search
+     * @param delivered    of those, delivered
+     * @param posts        posts received (repeats included)
+     * @param idMismatches articles posted under more than one webhook-id
+     * @param notMatching  posted articles that are not among the matching ones
+     */
+    public record Webhooks(int matching, int delivered, int posts, int idMismatches, int badSignatures, int notMatching) {
     }
 
     private final Path dir;
@@ -95,14 +116,18 @@ public final class FaultDrill {
     private final PipelineServices.Ports ports;
     private final String run = "drill" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
+    /** Acknowledged articles that mention Belarus: the drill's saved search matches them and nothing else. */
+    private final Set<String> matching = ConcurrentHashMap.newKeySet();
+    private final WebhookReceiver hook = new WebhookReceiver(() -> 200);
 
     private FaultDrill(Path repoRoot) throws Exception {
         dir = Files.createTempDirectory("fault-drill");
         infra = EmbeddedInfrastructure.start(Ports.free(), Ports.free(), dir, true, "news", true);
         TopicSetup.ensureTopics(infra.kafkaBootstrapServers());
-        ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of());
+        ports = new PipelineServices.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of(), List.of(Ports.free()));
+        // The webhook receiver listens on loopback, which only a setting lets a saved search post to.
         services = PipelineServices.start(repoRoot, infra, ports, PipelineServices.LOOPBACK, null, dir,
-                (service, why) -> gaveUp.set(why), Map.of());
+                (service, why) -> gaveUp.set(why), Map.of("QUERY_ALERTS_ALLOW_PRIVATE_TARGETS", "true"));
     }
 
     public static Report run(Path repoRoot, int articles) throws Exception {
@@ -110,6 +135,7 @@ public final class FaultDrill {
         try {
             return drill.drill(articles);
         } finally {
+            drill.hook.close();
             drill.services.close();
             drill.infra.close();
             Folders.delete(drill.dir);
@@ -121,6 +147,7 @@ public final class FaultDrill {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Map<String, Integer> edge = refusedAtTheEdge();
         List<String[]> poison = poisonOnTheTopics();
+        JsonNode search = saveSearch();
         Thread loader = new Thread(() -> load(articles, acknowledged), "loader");
         loader.start();
 
@@ -128,10 +155,12 @@ public final class FaultDrill {
         DatabaseControl database = infra.databaseControl().orElseThrow();
         List<FaultResult> faults = new ArrayList<>();
         List<Runnable> injections = List.of(
-                () -> kill("enrich-service"), () -> kill("query-service"), () -> kill("ingest-service"),
-                () -> outage(kafka::stop, kafka::start), () -> outage(database::stopImmediately, database::start));
-        List<String> names = List.of("enrich-service SIGKILL", "query-service SIGKILL", "ingest-service SIGKILL",
-                "Kafka broker stopped " + OUTAGE.toSeconds() + " s", "PostgreSQL immediate stop " + OUTAGE.toSeconds() + " s");
+                () -> kill("enrich-service"), () -> kill("query-service-2"), () -> kill("query-service"), () -> kill("ingest-service"),
+                () -> kill("query-service-2"), () -> outage(kafka::stop, kafka::start),
+                () -> outage(database::stopImmediately, database::start));
+        List<String> names = List.of("enrich-service SIGKILL", "query-service-2 SIGKILL", "query-service SIGKILL",
+                "ingest-service SIGKILL", "query-service-2 SIGKILL again", "Kafka broker stopped " + OUTAGE.toSeconds() + " s",
+                "PostgreSQL immediate stop " + OUTAGE.toSeconds() + " s");
         for (int i = 0; i < injections.size(); i++) {
             int threshold = articles * (i + 1) / (injections.size() + 2);
             while (acknowledged.size() < threshold && loader.isAlive()) {
@@ -154,8 +183,46 @@ public final class FaultDrill {
         deadKeys.addAll(keysOf(Topics.ENRICHED_DLQ));
         int goodDead = (int) acknowledged.stream().filter(deadKeys::contains).count();
         List<String> missing = poison.stream().filter(p -> !keysOf(p[1]).contains(p[0])).map(p -> p[2]).toList();
+        Webhooks webhooks = awaitDelivered(search.path("secret").asText(), Duration.ofMinutes(Math.max(3, articles / 2000)));
         return new Report(articles, stored[0], stored[1], goodDead, faults, missing, edge, gaveUp.get(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, webhooks);
+    }
+
+    // ---- the saved search --------------------------------------------------------------------
+
+    private JsonNode saveSearch() throws Exception {
+        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.query() + "/searches"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"drill\",\"search\":{\"q\":\"Belarus\"},\"webhook\":{\"url\":\"" + hook.url() + "\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (saved.statusCode() != 201) {
+            throw new IllegalStateException("the search was not saved: " + saved.statusCode() + " " + saved.body());
+        }
+        return JSON.readTree(saved.body());
+    }
+
+    /** Waits until every matching article was posted (or the time is up), then tells what came. */
+    private Webhooks awaitDelivered(String secret, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Set<String>> webhookIds = new HashMap<>();
+        int badSignatures = 0;
+        int seen = 0;
+        while (true) {
+            List<WebhookReceiver.Post> posts = List.copyOf(hook.taken);
+            for (WebhookReceiver.Post post : posts.subList(seen, posts.size())) {
+                webhookIds.computeIfAbsent(JSON.readTree(post.body()).path("article").path("id").asText(), k -> new HashSet<>())
+                        .add(post.id());
+                badSignatures += post.signedWith(secret) ? 0 : 1;
+            }
+            seen = posts.size();
+            if (webhookIds.keySet().containsAll(matching) || System.nanoTime() > deadline) {
+                int delivered = (int) matching.stream().filter(webhookIds::containsKey).count();
+                int mismatches = (int) webhookIds.values().stream().filter(ids -> ids.size() > 1).count();
+                int notMatching = (int) webhookIds.keySet().stream().filter(id -> !matching.contains(id)).count();
+                return new Webhooks(matching.size(), delivered, seen, mismatches, badSignatures, notMatching);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
     }
 
     // ---- load --------------------------------------------------------------------------------
@@ -164,8 +231,10 @@ public final class FaultDrill {
         for (int from = 0; from < articles; from += BATCH_LINES) {
             List<String> lines = new ArrayList<>();
             for (int i = from; i < Math.min(articles, from + BATCH_LINES); i++) {
+                // One in five is about other talks: the saved search must never post those.
+                String talks = i % 5 == 4 ? "Russia and Kazakhstan in Astana" : "Russia and Belarus in Minsk";
                 lines.add("{\"title\":\"Drill story " + i + "\",\"body\":\"MOSCOW, May 26. /TASS/. Story " + i + " of run "
-                        + run + " about talks between Russia and Belarus in Minsk.\"}");
+                        + run + " about talks between " + talks + ".\"}");
             }
             while (!lines.isEmpty()) {
                 lines = sendBatch(lines, acknowledged);
@@ -191,6 +260,9 @@ public final class FaultDrill {
                 String status = line.get("status").asText();
                 if (status.equals("accepted") || status.equals("duplicate")) {
                     acknowledged.add(line.get("id").asText());
+                    if (lines.get(line.get("line").asInt() - 1).contains("Belarus")) {
+                        matching.add(line.get("id").asText());
+                    }
                 } else if (status.equals("unavailable")) {
                     again.add(lines.get(line.get("line").asInt() - 1));
                 } else {
@@ -325,7 +397,9 @@ public final class FaultDrill {
 
     private void awaitAllReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int port : List.of(ports.query(), ports.ingest(), ports.enrich())) {
+        List<Integer> all = new ArrayList<>(List.of(ports.query(), ports.ingest(), ports.enrich()));
+        all.addAll(ports.moreQuery());
+        for (int port : all) {
             while (true) {
                 check(deadline, "a service on port " + port + " did not become ready again");
                 try {

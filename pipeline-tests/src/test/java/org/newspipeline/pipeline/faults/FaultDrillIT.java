@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A small fault drill (the benchmark runs the same with 20,000 articles): nothing accepted is
- * lost or stored twice, every poison record is refused at the edge or dead-lettered, and every
- * fault heals without a hand on the keyboard.
+ * lost or stored twice, every poison record is refused at the edge or dead-lettered, every fault
+ * heals without a hand on the keyboard, and a saved search's webhook gets every matching article
+ * (and nothing else) through two kills of one of the two query replicas.
  */
 class FaultDrillIT {
 
@@ -27,7 +28,13 @@ class FaultDrillIT {
         assertEquals(List.of(), report.poisonMissing(), "poison records not dead-lettered");
         report.edgeRefusals().forEach((poison, status) ->
                 assertTrue(status >= 400 && status < 500, poison + " was answered " + status));
-        assertEquals(5, report.faults().size());
+        assertEquals(7, report.faults().size());
+        FaultDrill.Webhooks webhooks = report.webhooks();
+        assertTrue(webhooks.matching() > 0);
+        assertEquals(webhooks.matching(), webhooks.delivered(), "matching articles the saved search's webhook never got");
+        assertEquals(0, webhooks.idMismatches(), "an article delivered again under another webhook-id");
+        assertEquals(0, webhooks.badSignatures(), "posts whose signature does not verify");
+        assertEquals(0, webhooks.notMatching(), "articles posted that do not match the search");
         assertNull(report.gaveUp(), "the supervisor gave up");
     }
 }

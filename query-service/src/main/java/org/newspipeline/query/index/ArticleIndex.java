@@ -23,6 +23,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,10 +153,9 @@ public class ArticleIndex {
     /**
      * What a batch did.
      *
-     * @param created ids of the articles indexed for the first time
      * @param refused the articles OpenSearch refused, by id, each with its reason; they will never be indexed as they are
      */
-    public record Written(List<String> created, Map<String, String> refused) {
+    public record Written(Map<String, String> refused) {
     }
 
     /**
@@ -212,7 +212,7 @@ public class ArticleIndex {
                     .version(IndexDocument.version(a)).versionType(VersionType.ExternalGte))));
         }
         if (operations.isEmpty()) {
-            return new Written(List.of(), refused);
+            return new Written(refused);
         }
         BulkResponse response;
         try {
@@ -227,11 +227,7 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new IndexUnavailableException(e);
         }
-        List<String> created = new ArrayList<>();
         for (BulkResponseItem item : response.items()) {
-            if (item.error() == null && "created".equals(item.result())) {
-                created.add(item.id());
-            }
             if (item.error() == null || item.status() == CONFLICT || item.status() == 404) {
                 continue; // written, an older enrichment, or a deletion of what was not there
             }
@@ -241,7 +237,7 @@ public class ArticleIndex {
             }
             refused.put(item.id(), reason);
         }
-        return new Written(created, refused);
+        return new Written(refused);
     }
 
     /**
@@ -257,6 +253,28 @@ public class ArticleIndex {
             throw new IndexUnavailableException(new IllegalStateException("the search ran past " + SEARCH_TIME_LIMIT));
         }
         return answer;
+    }
+
+    /** Opens a point in time on the alias: a snapshot that pages of one long read all see alike. */
+    public String openPointInTime(Duration keepAlive) {
+        ensure();
+        return call("POST", "/" + alias() + "/_search/point_in_time", Map.of("keep_alive", keepAlive.toSeconds() + "s"), null)
+                .path("pit_id").asText();
+    }
+
+    /** Runs a search whose body names its point in time ({@code "pit": {"id": ...}}). */
+    public JsonNode searchAt(ObjectNode body) {
+        return call("POST", "/_search", Map.of("allow_partial_search_results", "false"), body);
+    }
+
+    public void closePointInTime(String id) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("pit_id").add(id);
+        try {
+            call("DELETE", "/_search/point_in_time", body);
+        } catch (RuntimeException e) {
+            LOG.debugf("a point in time was left to expire: %s", e.getMessage()); // it ends with its keep-alive
+        }
     }
 
     /** The index the alias points at now. */

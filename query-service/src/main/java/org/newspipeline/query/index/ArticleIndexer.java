@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.newspipeline.deadletter.DeadLetters;
+import org.newspipeline.query.live.EventLog;
 import org.newspipeline.query.live.StoredArticles;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.query.story.StoryStore;
@@ -29,8 +30,8 @@ import java.util.Optional;
  * pauses only this (readiness down, the batch written again with growing pauses, nothing
  * acknowledged). An article the index refuses goes to {@code articles.enriched.dlq} with the
  * reason; it stays in PostgreSQL. A record that is no enriched article is skipped here: the
- * materializer dead-letters it. Articles indexed for the first time are announced to the live
- * searches once searches can find them. Each batch is put in its stories first (PostgreSQL,
+ * materializer dead-letters it. Articles indexed for the first time enter the {@link EventLog}
+ * and are announced to the live searches once searches can find them. Each batch is put in its stories first (PostgreSQL,
  * {@link StoryStore}), and every article is indexed with its story and copy group.
  */
 @ApplicationScoped
@@ -67,7 +68,7 @@ public class ArticleIndexer {
         for (ConsumerRecord<String, byte[]> r : records) {
             ArticleIndex.Change.of(r).ifPresent(change -> batch.add(new Indexed(r, change)));
         }
-        List<String> created = new ArrayList<>();
+        List<EventLog.Event> created = new ArrayList<>();
         Map<String, String> refused = new HashMap<>();
         if (write(batch, created, refused).isPresent()) {
             LOG.infof("a batch of %d failed; indexing it one record at a time", batch.size());
@@ -80,7 +81,9 @@ public class ArticleIndexer {
                 }
             }
         }
-        searchable.stored(created);
+        if (!created.isEmpty()) {
+            searchable.stored(created.get(created.size() - 1).seq());
+        }
         for (Indexed one : batch) {
             String reason = refused.remove(one.change().id());
             if (reason != null) {
@@ -89,7 +92,7 @@ public class ArticleIndexer {
         }
     }
 
-    private Optional<String> write(List<Indexed> batch, List<String> created, Map<String, String> refused)
+    private Optional<String> write(List<Indexed> batch, List<EventLog.Event> created, Map<String, String> refused)
             throws InterruptedException {
         List<ArticleIndex.Change> changes = batch.stream().map(Indexed::change).toList();
         // Stories take each article's last change in the batch: an article deleted after it was written stays deleted.
@@ -98,12 +101,16 @@ public class ArticleIndexer {
         List<EnrichedArticle> articles = last.values().stream().map(ArticleIndex.Change::article).filter(Objects::nonNull).toList();
         List<String> deleted = last.values().stream().filter(c -> c.article() == null).map(ArticleIndex.Change::id).toList();
         return Persistently.untilDoneOrRefused(() -> {
-            ArticleIndex.Written written = stories.assignThen(articles, deleted, assigned -> {
+            List<EventLog.Event> appended = new ArrayList<>();
+            ArticleIndex.Written written = stories.assignThen(articles, deleted, (assigned, c) -> {
                 ArticleIndex.Written w = index.write(changes, assigned.places());
                 index.merge(assigned.merges());
+                // New articles enter the event log in the transaction that places them, so that none is
+                // logged twice or lost when the commit fails after the index took the batch.
+                appended.addAll(EventLog.append(c, assigned.firsts().stream().filter(id -> !w.refused().containsKey(id)).toList()));
                 return w;
             });
-            created.addAll(written.created());
+            created.addAll(appended);
             refused.putAll(written.refused());
         }, INDEX_FAILURES, health);
     }

@@ -1,26 +1,51 @@
 package org.newspipeline.query.live;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The ids of each batch of new articles once searches can find them, for whoever listens (the live searches). */
+/**
+ * Tells the live searches how far the {@link EventLog} goes once new articles can be found: at
+ * once for what this replica indexed, within {@code query.events.poll} for what the others did.
+ */
 @ApplicationScoped
 public class StoredArticles {
 
-    private final BroadcastProcessor<List<String>> batches = BroadcastProcessor.create();
+    private static final Logger LOG = Logger.getLogger(StoredArticles.class);
 
-    /** Called once a batch is searchable; returns at once (listeners do their work elsewhere). */
-    public void stored(List<String> ids) {
-        if (!ids.isEmpty()) {
-            batches.onNext(List.copyOf(ids));
+    private final BroadcastProcessor<Long> latest = BroadcastProcessor.create();
+    private final AtomicLong announced = new AtomicLong();
+    private final EventLog log;
+
+    public StoredArticles(EventLog log) {
+        this.log = log;
+    }
+
+    /** Called once a batch is searchable, with its last event; returns at once (listeners do their work elsewhere). */
+    public void stored(long seq) {
+        if (seq > announced.getAndAccumulate(seq, Math::max)) {
+            latest.onNext(seq);
         }
     }
 
-    /** Batches from now on; a slow listener drops batches rather than holding the indexer up. */
-    public Multi<List<String>> batches() {
-        return batches.onOverflow().drop();
+    @Scheduled(every = "{query.events.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            stored(log.latest());
+        } catch (RuntimeException e) {
+            LOG.debugf("the event log cannot be read now: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The log's newest seq each time it grows; a slow listener gets the newest value only (it reads
+     * what it missed from the log).
+     */
+    public Multi<Long> growth() {
+        return latest.onOverflow().dropPreviousItems();
     }
 }

@@ -181,6 +181,39 @@ public class ArticleSearch {
 
     /** Which of these (newly indexed) articles match the request, for the live stream of a search. */
     public List<NewMatch> matchingAmong(SearchRequest r, List<String> ids) {
+        return among(r, ids, List.of("id", "title", "story_id")).stream().map(s -> {
+            String id = text(s, "id");
+            String story = s.path("story_id").asText(id);
+            return new NewMatch(id, text(s, "title"), story, story.equals(id));
+        }).toList();
+    }
+
+    /** As {@link #matchingAmong}, each match as a row (for deliveries), in id order. */
+    public List<ArticleRow> rowsAmong(SearchRequest r, List<String> ids) {
+        return among(r, ids, ArticleRow.FIELDS).stream().map(ArticleRow::of).toList();
+    }
+
+    /** The matches received since a time, the newest first: a saved search's digest. */
+    public List<ArticleRow> receivedSince(SearchRequest r, Instant since, int limit) {
+        ObjectNode query = query(r);
+        ((ObjectNode) query.path("bool")).withArray("filter").addObject().putObject("range").putObject("received_at")
+                .put("gte", since.toString());
+        ObjectNode body = IndexQuery.JSON.objectNode();
+        body.put("size", limit);
+        body.set("query", query);
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().put("received_at", "desc");
+        sort.addObject().put("id", "desc");
+        ArrayNode includes = body.putObject("_source").putArray("includes");
+        ArticleRow.FIELDS.forEach(includes::add);
+        return StreamSupport.stream(index.search(body).path("hits").path("hits").spliterator(), false)
+                .map(h -> ArticleRow.of(h.path("_source"))).toList();
+    }
+
+    private List<JsonNode> among(SearchRequest r, List<String> ids, List<String> fields) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         ObjectNode query = query(r);
         ArrayNode among = ((ObjectNode) query.path("bool")).withArray("filter").addObject().putObject("ids").putArray("values");
         ids.forEach(among::add);
@@ -188,14 +221,10 @@ public class ArticleSearch {
         body.put("size", ids.size());
         body.set("query", query);
         body.putArray("sort").addObject().put("id", "asc");
-        body.putObject("_source").putArray("includes").add("id").add("title").add("story_id");
-        List<NewMatch> matches = new ArrayList<>();
-        for (JsonNode h : index.search(body).path("hits").path("hits")) {
-            String id = text(h.path("_source"), "id");
-            String story = h.path("_source").path("story_id").asText(id);
-            matches.add(new NewMatch(id, text(h.path("_source"), "title"), story, story.equals(id)));
-        }
-        return matches;
+        ArrayNode includes = body.putObject("_source").putArray("includes");
+        fields.forEach(includes::add);
+        return StreamSupport.stream(index.search(body).path("hits").path("hits").spliterator(), false)
+                .map(h -> h.path("_source")).toList();
     }
 
     /** The request's query for the index, its entity names looked up in PostgreSQL when it has any. */
@@ -281,8 +310,7 @@ public class ArticleSearch {
     }
 
     private static String text(JsonNode source, String field) {
-        JsonNode v = source.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return ArticleRow.text(source, field);
     }
 
     private interface ConnectionTask<T> {

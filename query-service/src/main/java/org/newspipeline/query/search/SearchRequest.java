@@ -114,7 +114,7 @@ public record SearchRequest(String q, String source, List<String> entities, Stri
     }
 
     /** A day ({@code 2020-01-01}) or a date-time with offset; a day as upper bound means its end. */
-    private static Instant instant(String name, String value, boolean endOfDay) {
+    public static Instant instant(String name, String value, boolean endOfDay) {
         if (blank(value)) {
             return null;
         }

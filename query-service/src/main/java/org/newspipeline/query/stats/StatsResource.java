@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.newspipeline.query.article.ArticleRepository;
 import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.Count;
@@ -33,15 +34,18 @@ public class StatsResource {
 
     @GET
     @Path("stats/timeline")
-    @Operation(summary = "Article counts per day, week or month, for a text query and entities")
-    public List<Count> timeline(@QueryParam("q") String q, @QueryParam("entity") List<String> entity,
-                                              @QueryParam("source") String source,
-                                              @QueryParam("interval") @DefaultValue("month") String interval) {
+    @Operation(summary = "Article counts per day, week or month, for a text query and entities; with normalize=share, "
+            + "each bucket also gives all stored articles in it and the matches' share of them")
+    public List<?> timeline(@QueryParam("q") String q, @QueryParam("entity") List<String> entity,
+                            @QueryParam("source") String source,
+                            @QueryParam("interval") @DefaultValue("month") String interval,
+                            @Parameter(description = "count (default) or share") @QueryParam("normalize") String normalize) {
         String i = interval.strip().toLowerCase(Locale.ROOT);
         if (!INTERVALS.contains(i)) {
             throw new BadParameterException("interval must be day, week or month, not " + interval);
         }
-        return timeline.counts(SearchRequest.of(q, source, entity, null, null, null, null, null, null, 1, null), i);
+        SearchRequest request = SearchRequest.of(q, source, entity, null, null, null, null, null, null, 1, null);
+        return Timeline.asShares(normalize) ? timeline.shares(request, i) : timeline.counts(request, i);
     }
 
     @GET

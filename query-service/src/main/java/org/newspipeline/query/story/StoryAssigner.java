@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,11 @@ public final class StoryAssigner implements AutoCloseable {
         }
     }
 
-    /** What a batch did: each article's place, and the groups it joined (for the search index). */
-    public record Assigned(Map<String, StoryAssignment> places, List<StoryMerge> merges) {
+    /**
+     * What a batch did: each article's place, the groups it joined (for the search index), and the
+     * articles placed for the first time (new, not a replay or a re-enrichment), in batch order.
+     */
+    public record Assigned(Map<String, StoryAssignment> places, List<StoryMerge> merges, List<String> firsts) {
     }
 
     /**
@@ -118,6 +122,16 @@ public final class StoryAssigner implements AutoCloseable {
                 // Every lookup here has an index that finds its few rows.
                 s.execute("SET LOCAL enable_seqscan = off");
             }
+            List<String> ids = articles.stream().map(EnrichedArticle::id).distinct().toList();
+            Set<String> placed = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT article_id FROM story_member WHERE article_id = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        placed.add(rs.getString(1));
+                    }
+                }
+            }
             List<StoryMerge> merges = new ArrayList<>();
             try (StoryAssigner assigner = new StoryAssigner(c)) {
                 for (String id : deletedIds) {
@@ -127,7 +141,7 @@ public final class StoryAssigner implements AutoCloseable {
                     assigner.assign(StoryMember.of(a), merges);
                 }
             }
-            return new Assigned(places(c, articles.stream().map(EnrichedArticle::id).toList()), merges);
+            return new Assigned(places(c, ids), merges, ids.stream().filter(id -> !placed.contains(id)).toList());
         } catch (SQLException e) {
             throw new StoryStoreException(e);
         }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Story assignments in PostgreSQL, made in a transaction that also covers what depends on them. */
 @ApplicationScoped
@@ -26,12 +25,11 @@ public class StoryStore {
      * index), and commits only when it succeeded: the assignment lock is held until then, so that
      * no other replica moves these articles' stories between the assignment and the write.
      */
-    public <T> T assignThen(List<EnrichedArticle> articles, Collection<String> deletedIds,
-                            Function<StoryAssigner.Assigned, T> then) {
+    public <T> T assignThen(List<EnrichedArticle> articles, Collection<String> deletedIds, Then<T> then) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = then.apply(StoryAssigner.assign(c, articles, deletedIds));
+                T result = then.apply(StoryAssigner.assign(c, articles, deletedIds), c);
                 c.commit();
                 return result;
             } catch (RuntimeException e) {
@@ -41,6 +39,11 @@ public class StoryStore {
         } catch (SQLException e) {
             throw new StoryStoreException(e);
         }
+    }
+
+    /** What runs in the assignment's transaction, on its connection, once the batch is assigned. */
+    public interface Then<T> {
+        T apply(StoryAssigner.Assigned assigned, Connection c) throws SQLException;
     }
 
     /** Where these articles are (each alone when never assigned). */

@@ -98,7 +98,8 @@ public class SearchPage {
     public Response timeline(@Context UriInfo uri) {
         WebQuery query = WebQuery.of(uri.getQueryParameters());
         try {
-            return html(200, Templates.timeline(query, bars(request(query, null))));
+            boolean shares = Timeline.asShares(blankToNull(query.get("normalize")));
+            return html(200, Templates.timeline(query, bars(request(query, null), shares)));
         } catch (BadParameterException e) {
             return html(400, Templates.search(query, null, e.getMessage()));
         }
@@ -136,7 +137,7 @@ public class SearchPage {
         return entities.byName(name).map(d -> {
             SearchRequest mentions = SearchRequest.of(null, null, List.of(d.name()), d.type(), null, null, null, null,
                     "date", 10, null);
-            return html(200, Templates.entity(d, bars(mentions), search.search(mentions).items()));
+            return html(200, Templates.entity(d, bars(mentions, false), search.search(mentions).items()));
         }).orElseGet(() -> notFound("There is no entity named " + name + "."));
     }
 
@@ -156,12 +157,16 @@ public class SearchPage {
         return html(200, Templates.sources(sources.list(filter), filter == null ? null : filter.name(), null));
     }
 
-    /** Months, or days when the dates asked for span three months or less. */
-    private List<Bar> bars(SearchRequest request) {
+    /**
+     * Months, or days when the dates asked for span three months or less.
+     *
+     * @param shares each bar as the matches' share of all articles of its time
+     */
+    private List<Bar> bars(SearchRequest request, boolean shares) {
         boolean shortRange = request.from() != null && request.to() != null
                 && Duration.between(request.from(), request.to()).toDays() <= 92;
         String interval = shortRange ? "day" : "month";
-        return Bar.of(timeline.counts(request, interval), interval);
+        return shares ? Bar.ofShares(timeline.shares(request, interval), interval) : Bar.of(timeline.counts(request, interval), interval);
     }
 
     /** An empty search page that says what was not found. */

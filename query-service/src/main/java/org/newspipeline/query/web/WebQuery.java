@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class WebQuery {
 
-    static final List<String> NAMES = List.of("q", "source", "entity", "type", "place", "lang", "from", "to", "sort", "collapse");
+    static final List<String> NAMES = List.of("q", "source", "entity", "type", "place", "lang", "from", "to", "sort", "collapse",
+            "normalize");
 
     private final Map<String, List<String>> params;
 
@@ -64,7 +65,7 @@ public final class WebQuery {
     public List<Map.Entry<String, String>> filters() {
         List<Map.Entry<String, String>> filters = new ArrayList<>();
         params.forEach((name, values) -> {
-            if (!name.equals("q") && !name.equals("sort")) {
+            if (!name.equals("q") && !name.equals("sort") && !name.equals("normalize")) {
                 values.forEach(v -> filters.add(Map.entry(name, v)));
             }
         });

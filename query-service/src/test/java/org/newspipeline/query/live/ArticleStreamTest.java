@@ -71,26 +71,81 @@ class ArticleStreamTest {
         assertTrue(data.get(1).contains("\"story\":\"original-" + word + "\"") && data.get(1).contains("\"newStory\":false"), data.get(1));
     }
 
+    @Test
+    void a_client_that_reconnects_with_the_last_event_id_gets_what_it_missed_first() throws Exception {
+        String word = "zr" + UniqueWords.letters(8);
+        HttpResponse<InputStream> first = open(word, null);
+        CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(() -> linesUntil(first.body(), "first-" + word, "id:"));
+        Thread.sleep(500);
+        publish(article("first-" + word, 1, "First " + word, "Body " + word));
+        List<String> ids = seen.get(30, TimeUnit.SECONDS);
+        String lastId = ids.get(ids.size() - 1).substring(3).strip();
+        first.body().close(); // the client goes away
+
+        for (int i = 0; i < 20; i++) {
+            publish(article("missed-" + i + "-" + word, 1, "Missed " + i + " " + word, "Body " + word));
+        }
+        for (int i = 0; i < 20; i++) {
+            org.newspipeline.query.Articles.awaitTitle("missed-" + i + "-" + word, "Missed " + i + " " + word);
+        }
+        HttpResponse<InputStream> again = open(word, lastId);
+        CompletableFuture<List<String>> missed = CompletableFuture.supplyAsync(() -> dataLines(again.body(), 20));
+        List<String> data = missed.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 20; i++) {
+            String id = "missed-" + i + "-" + word;
+            assertEquals(1, data.stream().filter(d -> d.contains("\"" + id + "\"")).count(), id + " in " + data);
+        }
+        assertTrue(data.stream().noneMatch(d -> d.contains("\"id\":\"first-" + word)), "what it saw is not sent again (last id " + lastId + "): " + data);
+        assertEquals(400, open(word, "abc").statusCode());
+    }
+
+    private HttpResponse<InputStream> open(String word, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "articles/stream?q=" + word))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /** The data lines of the live stream of a search for the word, up to the event of that article. */
     private CompletableFuture<List<String>> eventsUntil(String word, String lastId) throws Exception {
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + "articles/stream?q=" + word)).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = open(word, null);
         assertEquals(200, stream.statusCode());
         CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> dataLinesUntil(stream.body(), lastId));
         Thread.sleep(500); // the stream subscribes once the response has started
         return events;
     }
 
+    /** The first n data lines of a stream. */
+    private static List<String> dataLines(InputStream body, int n) {
+        List<String> data = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null && data.size() < n; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    data.add(line);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return data;
+    }
+
     private static List<String> dataLinesUntil(InputStream body, String lastId) {
+        return linesUntil(body, lastId, "data:");
+    }
+
+    /** The lines with that prefix up to the event whose data names the article ({@code id:} comes before {@code data:}). */
+    private static List<String> linesUntil(InputStream body, String lastId, String prefix) {
         List<String> data = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("data:")) {
+                if (line.startsWith(prefix)) {
                     data.add(line);
-                    if (line.contains("\"" + lastId + "\"")) {
-                        return data;
-                    }
+                }
+                if (line.startsWith("data:") && line.contains("\"" + lastId + "\"")) {
+                    return data;
                 }
             }
         } catch (java.io.IOException e) {

@@ -1,0 +1,119 @@
+package org.newspipeline.query.live;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import org.newspipeline.query.search.SearchUnavailableException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order in which articles became searchable ({@code article_event}): what a reconnecting
+ * live stream missed and what a saved search has yet to deliver are read from it. Events are kept
+ * for {@code query.events.retention}.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    /** An article that became searchable: its place in the log and its id. */
+    public record Event(long seq, String articleId) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(EventLog.class);
+    /** Pruning deletes in slices of this many rows, so that no one statement holds locks for long. */
+    private static final int PRUNE_SLICE = 10_000;
+
+    private final AgroalDataSource db;
+    private final Duration retention;
+
+    public EventLog(AgroalDataSource db, @ConfigProperty(name = "query.events.retention") Duration retention) {
+        this.db = db;
+        this.retention = retention;
+    }
+
+    /** Appends in the caller's transaction, which must hold the indexer's lock (see V8__alerts.sql). */
+    public static List<Event> append(Connection c, List<String> articleIds) throws SQLException {
+        List<Event> events = new ArrayList<>(articleIds.size());
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_event (article_id) VALUES (?) RETURNING seq")) {
+            for (String id : articleIds) {
+                insert.setString(1, id);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    events.add(new Event(rs.getLong(1), id));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Up to {@code limit} events after {@code seq}, in order. */
+    public List<Event> after(long seq, int limit) {
+        List<Event> events = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT seq, article_id FROM article_event WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            s.setLong(1, seq);
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SearchUnavailableException(e);
+        }
+        return events;
+    }
+
+    /** The newest event's seq; 0 while there is none. */
+    public long latest() {
+        return single("SELECT coalesce(max(seq), 0) FROM article_event");
+    }
+
+    /** The seq of the last event stored before {@code time}; 0 when none was. */
+    public long lastBefore(Instant time) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM article_event WHERE at < ?")) {
+            s.setTimestamp(1, Timestamp.from(time));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    @Scheduled(every = "{query.events.prune-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM article_event WHERE seq IN "
+                     + "(SELECT seq FROM article_event WHERE at < ? ORDER BY seq LIMIT " + PRUNE_SLICE + ")")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+            while (s.executeUpdate() == PRUNE_SLICE) {
+                LOG.debug("pruned a slice of the event log");
+            }
+        } catch (SQLException e) {
+            LOG.warnf("pruning the event log failed (tried again later): %s", e.getMessage());
+        }
+    }
+
+    private long single(String sql) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+}
