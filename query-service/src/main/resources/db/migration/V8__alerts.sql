@@ -4,12 +4,19 @@
 CREATE TABLE article_event (
     seq        bigserial PRIMARY KEY,
     article_id text        NOT NULL,
+    -- the appending transaction's start: in seq order only because appends are serialized by that lock
     at         timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX article_event_at_idx ON article_event (at);
+-- How far pruning went: a saved search behind it has missed what it cannot deliver any more.
+CREATE TABLE article_event_horizon (
+    single         boolean PRIMARY KEY DEFAULT true CHECK (single),
+    pruned_through bigint  NOT NULL
+);
+INSERT INTO article_event_horizon (pruned_through) VALUES (0);
 
--- Saved searches and the state of their webhook delivery. One replica delivers a search at a time
--- (its row locked FOR UPDATE SKIP LOCKED while it posts), so deliveries go out in seq order.
+-- Saved searches and the state of their webhook delivery. One replica delivers a search at a time,
+-- holding its lease (renewed after each post), so deliveries go out in seq order.
 CREATE TABLE saved_search (
     id               uuid PRIMARY KEY,
     -- SHA-256 (hex) of the API key that made it; '' when the service runs without keys
@@ -28,7 +35,10 @@ CREATE TABLE saved_search (
     next_attempt_at  timestamptz NOT NULL DEFAULT now(),
     last_delivery_at timestamptz,
     last_error       text,
-    paused_reason    text
+    paused_reason    text,
+    -- the delivery round holding the search, and until when (a killed replica's lease runs out)
+    lease            uuid,
+    leased_until     timestamptz
 );
 CREATE INDEX saved_search_owner_idx ON saved_search (owner, created_at);
 CREATE INDEX saved_search_due_idx ON saved_search (next_attempt_at) WHERE paused_reason IS NULL AND webhook_url IS NOT NULL;

@@ -1,5 +1,6 @@
 package org.newspipeline.ingest.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,14 +15,18 @@ public interface IngestConfig {
     /** A folder published once at start-up and left as it is (the local stack points it at seeds/). */
     Optional<Path> importDir();
 
-    /** Bodies larger than this are refused with 413. */
-    int maxBodyBytes();
+    /** Bodies larger than this are refused with 413 (1M, 512K, ...). */
+    MemorySize maxBodySize();
+
+    default long maxBodyBytes() {
+        return maxBodySize().asLongValue();
+    }
 
     /**
      * Request bodies held at once (declared lengths); a request beyond it gets 503 + Retry-After
      * before its body is read. Each MB of a batch takes about five in heap while it is processed.
      */
-    long maxBytesInFlight();
+    MemorySize maxInFlight();
 
     /** How long a request waits for Kafka's acknowledgement before answering 503. */
     Duration publishTimeout();
@@ -116,8 +121,13 @@ public interface IngestConfig {
         /** For the whole response, headers and body. */
         Duration timeout();
 
-        /** Larger pages are not read (and the item keeps its feed text). */
-        int maxBytes();
+        /** Larger pages are not read (and the item keeps its feed text): 5M, 800K, ... */
+        MemorySize maxSize();
+
+        /** {@link #maxSize()} as an array can hold it. */
+        default int maxBytes() {
+            return (int) Math.min(Integer.MAX_VALUE - 8, maxSize().asLongValue());
+        }
 
         /** Attempts for a failure that may pass (timeout, 5xx, 429) before the item keeps its feed text for good. */
         int maxAttempts();

@@ -12,7 +12,7 @@ import org.newspipeline.ingest.config.IngestConfig;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the request bodies held at once ({@code ingest.max-bytes-in-flight}). A batch of 16 MB takes
+ * Bounds the request bodies held at once ({@code ingest.max-in-flight}). A batch of 16 MB takes
  * about five times that in heap while it is parsed and published, so eight of them at once ran a
  * 256 MB heap out of memory; a request that does not fit now gets 503 with Retry-After, before its
  * body is read, and the client sends it again a moment later. A request without a length (chunked)
@@ -27,7 +27,7 @@ public class BodyBudget {
     private final AtomicLong held = new AtomicLong();
 
     public BodyBudget(IngestConfig config) {
-        this.limit = config.maxBytesInFlight();
+        this.limit = config.maxInFlight().asLongValue();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -38,7 +38,7 @@ public class BodyBudget {
         long size = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (!take(size)) {
             return Problem.builder(503, "the service is reading " + held.get() + " bytes of other requests; a body of "
-                    + size + " bytes would pass ingest.max-bytes-in-flight (" + limit + "): send it again in a moment")
+                    + size + " bytes would pass ingest.max-in-flight (" + limit + "): send it again in a moment")
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         // Called once, whether the response was sent or the client went away first (the response's

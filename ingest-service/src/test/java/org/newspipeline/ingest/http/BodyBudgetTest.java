@@ -36,7 +36,7 @@ class BodyBudgetTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     given().contentType("application/x-ndjson").body("{\"body\":\"one more\"}\n".repeat(100_000).getBytes(StandardCharsets.UTF_8))
                             .post("/articles/batch").then().statusCode(503).header("Retry-After", "1")
-                            .contentType("application/problem+json").body("detail", containsString("ingest.max-bytes-in-flight")));
+                            .contentType("application/problem+json").body("detail", containsString("ingest.max-in-flight")));
         }
         // The two clients went away without a body: what they held is free again.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

@@ -1,5 +1,8 @@
 package org.newspipeline.query.alert;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +34,7 @@ import org.newspipeline.query.search.ArticleSearch;
 import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchRequest;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,7 +57,6 @@ import java.util.UUID;
 public class SavedSearchResource {
 
     static final int MAX_NAME_CHARS = 200;
-    static final int MAX_DIGEST = 100;
     private static final Duration DEFAULT_DIGEST_WINDOW = Duration.ofDays(1);
 
     private final SavedSearches searches;
@@ -62,15 +65,17 @@ public class SavedSearchResource {
     private final ArticleSearch search;
     private final WebhookTargets targets;
     private final boolean keysConfigured;
+    private final ObjectMapper json;
 
     public SavedSearchResource(SavedSearches searches, EventLog log, LiveMatches live, ArticleSearch search,
-                               WebhookTargets targets, EdgeConfig edge) {
+                               WebhookTargets targets, EdgeConfig edge, ObjectMapper json) {
+        this.json = json;
         this.searches = searches;
         this.log = log;
         this.live = live;
         this.search = search;
         this.targets = targets;
-        this.keysConfigured = !edge.apiKeys().orElse(List.of()).isEmpty();
+        this.keysConfigured = edge.apiKeys().orElse(List.of()).stream().anyMatch(k -> !k.isBlank());
     }
 
     @POST
@@ -78,7 +83,14 @@ public class SavedSearchResource {
     @Operation(summary = "Save a search, optionally with a webhook that gets each newly stored match (signed; the secret is in this answer only)")
     @APIResponse(responseCode = "201", description = "The saved search, with its webhook secret")
     @APIResponse(responseCode = "400", description = "A missing name, a search GET /articles would refuse, a webhook URL that is refused")
-    public Response create(SavedSearchForm form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
+        Optional<String> owner = owner(authorization);
+        if (owner.isEmpty()) {
+            return keyRequired();
+        }
+        // Unknown fields are refused: {"search": {"query": "x"}} must not save a search for everything.
+        SavedSearchForm form = body.length == 0 ? null
+                : json.readerFor(SavedSearchForm.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         if (form == null) {
             throw new BadParameterException("a JSON body {name, search, webhook} is required");
         }
@@ -96,10 +108,6 @@ public class SavedSearchResource {
                 throw new BadParameterException("webhook.url " + why);
             });
             url = url.strip();
-        }
-        Optional<String> owner = owner(authorization);
-        if (owner.isEmpty()) {
-            return keyRequired();
         }
         SavedSearches.Row row = searches.create(owner.get(), form.name().strip(), params, url, log.latest());
         return Response.created(URI.create("/searches/" + row.id())).entity(view(row).withSecret(row.secret())).build();
@@ -137,6 +145,7 @@ public class SavedSearchResource {
 
     @GET
     @Path("/{id}/stream")
+    @Blocking // the search is read from PostgreSQL before the stream opens
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events of the saved search, as GET /articles/stream (Last-Event-ID resumes)")
     public Multi<OutboundSseEvent> stream(@PathParam("id") String id,

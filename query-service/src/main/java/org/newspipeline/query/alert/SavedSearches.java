@@ -52,6 +52,11 @@ public class SavedSearches {
     Row create(String owner, String name, SearchParams search, String webhookUrl, long startSeq) {
         UUID id = UUID.randomUUID();
         return withConnection(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "saved_search:" + owner); // two creates at once cannot both pass the count
+                lock.execute();
+            }
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM saved_search WHERE owner = ?")) {
                 count.setString(1, owner);
                 try (ResultSet rs = count.executeQuery()) {
@@ -70,10 +75,13 @@ public class SavedSearches {
                 s.setString(5, webhookUrl);
                 s.setString(6, WebhookSignature.newSecret());
                 s.setLong(7, startSeq);
+                Row row;
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    return read(rs);
+                    row = read(rs);
                 }
+                c.commit();
+                return row;
             }
         });
     }

@@ -18,6 +18,7 @@ import org.newspipeline.query.search.BadParameterException;
 import org.newspipeline.query.search.SearchRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +28,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,19 +42,26 @@ import java.util.stream.Collectors;
 
 /**
  * Posts each newly stored article that matches a saved search to its webhook, in log order, at
- * least once. A worker takes one due search at a time, its row locked ({@code FOR UPDATE SKIP
- * LOCKED}) until the round's outcome is committed: any number of replicas deliver, never two the
- * same search at once, and a replica killed mid-round leaves the round to be posted again, with the
- * same {@code webhook-id} per article. A failed post stops the round; the search waits (doubling
- * pauses) and is paused, with the reason, after {@code query.alerts.max-failures} in a row.
+ * least once. A worker takes one due search at a time under a lease (a few post timeouts long,
+ * renewed after each post): any number of replicas deliver, never two the same search at once, and
+ * a replica killed mid-round leaves the search to another once its lease runs out, which posts
+ * again only the article in flight, with the same {@code webhook-id}. Progress is committed after
+ * each post. A failed post ends the round; the search waits (doubling pauses) and is paused, with
+ * the reason, after {@code query.alerts.max-failures} failures in a row.
  */
 @ApplicationScoped
 public class WebhookDelivery {
 
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
-    private static final String CLAIM = "SELECT " + SavedSearches.COLUMNS + " FROM saved_search "
-            + "WHERE paused_reason IS NULL AND webhook_url IS NOT NULL AND next_attempt_at <= now() AND delivered_seq < ? "
-            + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "UPDATE saved_search SET lease = ?, leased_until = now() + make_interval(secs => ?) "
+            + "WHERE id = (SELECT id FROM saved_search WHERE paused_reason IS NULL AND webhook_url IS NOT NULL "
+            + "AND next_attempt_at <= now() AND delivered_seq < ? AND (leased_until IS NULL OR leased_until < now()) "
+            + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + SavedSearches.COLUMNS;
+    private static final String PROGRESS = "UPDATE saved_search SET delivered_seq = ?, delivered = delivered + 1, failures = 0, "
+            + "last_delivery_at = now(), leased_until = now() + make_interval(secs => ?) WHERE id = ? AND lease = ?";
+    private static final String RELEASE = "UPDATE saved_search SET delivered_seq = greatest(delivered_seq, ?), failures = ?, "
+            + "next_attempt_at = ?, last_error = coalesce(?, last_error), paused_reason = ?, lease = NULL, leased_until = NULL "
+            + "WHERE id = ? AND lease = ?";
 
     private final AgroalDataSource db;
     private final SavedSearches searches;
@@ -62,12 +72,16 @@ public class WebhookDelivery {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final Backoff retries;
+    private final long leaseSeconds;
     private final HttpClient http;
     private ExecutorService workers;
     private volatile boolean running;
 
     public WebhookDelivery(AgroalDataSource db, SavedSearches searches, EventLog log, ArticleSearch search,
                            WebhookTargets targets, AlertConfig config, ObjectMapper json, MeterRegistry metrics) {
+        if (config.maxFailures() < 1 || config.workers() < 0) {
+            throw new IllegalArgumentException("query.alerts.max-failures must be 1 or more and query.alerts.workers 0 or more");
+        }
         this.db = db;
         this.searches = searches;
         this.log = log;
@@ -77,11 +91,16 @@ public class WebhookDelivery {
         this.json = json;
         this.metrics = metrics;
         this.retries = new Backoff(config.firstRetry(), config.longestRetry());
+        this.leaseSeconds = 3 * Math.max(1, config.timeout().toSeconds()) + 5;
         // Redirects are not followed: one could lead to an address the target check refused.
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     void start(@Observes StartupEvent event) {
+        if (config.workers() == 0) {
+            return;
+        }
         running = true;
         workers = Executors.newFixedThreadPool(config.workers(), r -> {
             Thread t = new Thread(r, "webhook-delivery");
@@ -95,8 +114,10 @@ public class WebhookDelivery {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        workers.shutdownNow();
-        workers.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        if (workers != null) {
+            workers.shutdownNow();
+            workers.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void work() {
@@ -121,48 +142,69 @@ public class WebhookDelivery {
     /** One round for one due search. @return whether there was one */
     boolean deliverOne() {
         long latest = log.latest();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                SavedSearches.Row row;
-                try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
-                    claim.setLong(1, latest);
-                    try (ResultSet rs = claim.executeQuery()) {
-                        if (!rs.next()) {
-                            c.commit();
-                            return false;
-                        }
-                        row = searches.read(rs);
-                    }
+        UUID lease = UUID.randomUUID();
+        Optional<SavedSearches.Row> claimed = searches.withConnection(c -> {
+            try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                claim.setObject(1, lease);
+                claim.setLong(2, leaseSeconds);
+                claim.setLong(3, latest);
+                try (ResultSet rs = claim.executeQuery()) {
+                    return rs.next() ? Optional.of(searches.read(rs)) : Optional.empty();
                 }
-                record(c, row, round(c, row));
-                c.commit();
-                return true;
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the database is away: " + e.getMessage(), e);
+        });
+        if (claimed.isEmpty()) {
+            return false;
         }
+        SavedSearches.Row row = claimed.get();
+        Outcome outcome;
+        try {
+            outcome = searches.withConnection(c -> round(c, row, lease));
+        } catch (RuntimeException e) {
+            // The index or the database away: the search is left as it was, for whoever comes next.
+            searches.withConnection(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE saved_search SET lease = NULL, leased_until = NULL "
+                        + "WHERE id = ? AND lease = ?")) {
+                    s.setObject(1, row.id());
+                    s.setObject(2, lease);
+                    return s.executeUpdate();
+                }
+            });
+            throw e;
+        }
+        searches.withConnection(c -> {
+            release(c, row, lease, outcome);
+            return null;
+        });
+        return true;
     }
 
-    /** What a round did: where the search now stands, what it delivered, and the failure that stopped it. */
-    private record Outcome(long deliveredSeq, long delivered, Optional<String> failure) {
+    /**
+     * What a round did: where the search now stands, what it delivered, the failure that ended it,
+     * and a note that is no failure (what retention took before it could be delivered).
+     */
+    private record Outcome(long deliveredSeq, long delivered, Optional<String> failure, String note) {
     }
 
-    private Outcome round(Connection c, SavedSearches.Row row) throws SQLException {
+    private Outcome round(Connection c, SavedSearches.Row row, UUID lease) throws SQLException {
         SearchRequest request;
         try {
             request = row.search().request();
         } catch (BadParameterException e) {
-            return new Outcome(row.deliveredSeq(), 0, Optional.of("the saved search is no longer valid: " + e.getMessage()));
+            return new Outcome(row.deliveredSeq(), 0, Optional.of("the saved search is no longer valid: " + e.getMessage()), null);
         }
-        List<EventLog.Event> events = log.after(row.deliveredSeq(), config.batch());
+        long at = row.deliveredSeq();
+        String note = null;
+        long pruned = log.prunedThrough();
+        if (at < pruned) {
+            note = "articles stored before event " + (pruned + 1) + " were past the event log's retention (" + log.retention()
+                    + ") before they could be delivered; delivery went on after them";
+            at = pruned;
+        }
+        List<EventLog.Event> events = log.after(at, config.batch());
         Map<String, Long> seqs = events.stream().collect(Collectors.toMap(EventLog.Event::articleId, EventLog.Event::seq, Math::min));
         List<ArticleRow> matches = search.rowsAmong(request, List.copyOf(seqs.keySet())).stream()
                 .sorted(Comparator.comparingLong(a -> seqs.get(a.id()))).toList();
-        long at = row.deliveredSeq();
         long delivered = 0;
         for (ArticleRow article : matches) {
             long seq = seqs.get(article.id());
@@ -172,30 +214,41 @@ public class WebhookDelivery {
             }
             Optional<String> failure = post(row, seq, article);
             if (failure.isPresent()) {
-                return new Outcome(at, delivered, failure);
+                return new Outcome(at, delivered, failure, note);
             }
             if (request.byStory()) {
                 noteStory(c, row, article.story());
             }
+            if (!progress(c, row, lease, seq)) {
+                LOG.warnf("saved search %s: its lease ran out during a round; another replica goes on from event %d", row.id(), seq);
+                return new Outcome(seq, delivered + 1, Optional.empty(), note);
+            }
             at = seq;
             delivered++;
         }
-        return new Outcome(events.isEmpty() ? at : events.get(events.size() - 1).seq(), delivered, Optional.empty());
+        return new Outcome(events.isEmpty() ? at : events.get(events.size() - 1).seq(), delivered, Optional.empty(), note);
+    }
+
+    /** Commits one delivery and renews the lease. @return whether the lease is still this round's */
+    private boolean progress(Connection c, SavedSearches.Row row, UUID lease, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PROGRESS)) {
+            s.setLong(1, seq);
+            s.setLong(2, leaseSeconds);
+            s.setObject(3, row.id());
+            s.setObject(4, lease);
+            return s.executeUpdate() == 1;
+        }
     }
 
     /** With collapse=story: whether an article of the story was delivered already. */
     private static boolean storyDelivered(Connection c, SavedSearches.Row row, String story) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM saved_search_story WHERE search_id = ? AND story_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM saved_search_story WHERE search_id = ? AND story_id = ?")) {
             s.setObject(1, row.id());
             s.setString(2, story);
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return true;
-                }
+                return rs.next();
             }
         }
-        return false;
     }
 
     private static void noteStory(Connection c, SavedSearches.Row row, String story) throws SQLException {
@@ -223,8 +276,12 @@ public class WebhookDelivery {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.sign(row.secret(), id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        // The timeout covers the answer's head; its body is not read (closed at once), so a receiver that
+        // trickles one cannot hold the worker.
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            answer.body().close();
+            int status = answer.statusCode();
             metrics.counter("news.webhook.posts", "outcome", status / 100 == 2 ? "delivered" : "refused").increment();
             return status / 100 == 2 ? Optional.empty() : Optional.of("the receiver answered HTTP " + status);
         } catch (IOException e) {
@@ -249,24 +306,24 @@ public class WebhookDelivery {
         }
     }
 
-    private void record(Connection c, SavedSearches.Row row, Outcome outcome) throws SQLException {
-        int failures = outcome.failure().isPresent() ? row.failures() + 1 : 0;
+    /** Ends the round: where the search stands, its failures in a row, when it is due again; the lease given up. */
+    private void release(Connection c, SavedSearches.Row row, UUID lease, Outcome outcome) throws SQLException {
+        // Failures in a row: a round that delivered something before it failed starts a new row.
+        int failures = outcome.failure().isEmpty() ? 0 : outcome.delivered() > 0 ? 1 : row.failures() + 1;
         String paused = failures >= config.maxFailures()
-                ? "paused after " + failures + " failed deliveries in a row: " + outcome.failure().get() : null;
+                ? "paused after " + failures + " failed deliveries in a row: " + outcome.failure().orElseThrow() : null;
         if (paused != null) {
             LOG.warnf("saved search %s: %s", row.id(), paused);
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE saved_search SET delivered_seq = ?, delivered = delivered + ?, "
-                + "failures = ?, next_attempt_at = ?, last_delivery_at = CASE WHEN ? > 0 THEN now() ELSE last_delivery_at END, "
-                + "last_error = coalesce(?, last_error), paused_reason = ? WHERE id = ?")) {
+        Duration wait = failures == 0 ? Duration.ZERO : retries.after(failures);
+        try (PreparedStatement s = c.prepareStatement(RELEASE)) {
             s.setLong(1, outcome.deliveredSeq());
-            s.setLong(2, outcome.delivered());
-            s.setInt(3, failures);
-            s.setTimestamp(4, Timestamp.from(failures == 0 ? Instant.now() : Instant.now().plus(retries.after(failures))));
-            s.setLong(5, outcome.delivered());
-            s.setString(6, outcome.failure().orElse(null));
-            s.setString(7, paused);
-            s.setObject(8, row.id());
+            s.setInt(2, failures);
+            s.setTimestamp(3, Timestamp.from(Instant.now().plus(wait)));
+            s.setString(4, outcome.failure().orElse(outcome.note()));
+            s.setString(5, paused);
+            s.setObject(6, row.id());
+            s.setObject(7, lease);
             s.executeUpdate();
         }
     }

@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * Which URLs webhooks may be posted to: http(s) with a host, no user info, and (unless
  * {@code query.alerts.allow-private-targets}) no address of this machine or a private network,
- * checked when a search is saved and again before each delivery (a name may move).
+ * checked when a search is saved and again before each delivery (a name may move). The post
+ * resolves the name once more; the JVM's address cache makes that the answer checked, except across
+ * the cache's expiry, so where receivers are not trusted, route webhooks through an egress proxy.
  */
 @ApplicationScoped
 public class WebhookTargets {
@@ -65,10 +67,35 @@ public class WebhookTargets {
             return true;
         }
         byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+        if (!(a instanceof Inet6Address)) {
+            return isPrivate4(b, 0);
         }
-        // carrier-grade NAT 100.64.0.0/10 and 0.0.0.0/8
-        return ((b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) || b[0] == 0;
+        if ((b[0] & 0xfe) == 0xfc || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)) {
+            return true; // unique local fc00::/7; Teredo 2001::/32 (its IPv4 address is hidden)
+        }
+        // Forms that carry an IPv4 address a dual-stack socket reaches: ::a.b.c.d, ::ffff:a.b.c.d
+        // (as a resolver can answer them), NAT64 64:ff9b::/96 and 6to4 2002::/16.
+        boolean zeros = true;
+        for (int i = 0; i < 10; i++) {
+            zeros &= b[i] == 0;
+        }
+        if (zeros && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff))) {
+            return isPrivate4(b, 12);
+        }
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b) {
+            return isPrivate4(b, 12);
+        }
+        return b[0] == 0x20 && b[1] == 0x02 && isPrivate4(b, 2);
+    }
+
+    /** The IPv4 address at {@code b[at..at+3]} is this machine's, a private network's, or not a host's. */
+    private static boolean isPrivate4(byte[] b, int at) {
+        int x = b[at] & 0xff;
+        int y = b[at + 1] & 0xff;
+        return x == 0 || x == 10 || x == 127 || x >= 224 // this network, private, loopback, multicast and reserved
+                || (x == 100 && (y & 0xc0) == 64) // carrier-grade NAT 100.64.0.0/10
+                || (x == 169 && y == 254) || (x == 172 && (y & 0xf0) == 16) || (x == 192 && y == 168)
+                || (x == 192 && y == 0 && (b[at + 2] & 0xff) == 0) // IETF protocol assignments 192.0.0.0/24
+                || (x == 198 && (y & 0xfe) == 18); // benchmarking 198.18.0.0/15
     }
 }

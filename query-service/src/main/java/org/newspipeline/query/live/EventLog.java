@@ -80,29 +80,30 @@ public class EventLog {
         return single("SELECT coalesce(max(seq), 0) FROM article_event");
     }
 
-    /** The seq of the last event stored before {@code time}; 0 when none was. */
-    public long lastBefore(Instant time) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM article_event WHERE at < ?")) {
-            s.setTimestamp(1, Timestamp.from(time));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new SearchUnavailableException(e);
-        }
+    public Duration retention() {
+        return retention;
+    }
+
+    /** The last seq pruning removed: events up to it are gone. */
+    public long prunedThrough() {
+        return single("SELECT pruned_through FROM article_event_horizon");
     }
 
     @Scheduled(every = "{query.events.prune-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM article_event WHERE seq IN "
-                     + "(SELECT seq FROM article_event WHERE at < ? ORDER BY seq LIMIT " + PRUNE_SLICE + ")")) {
+             PreparedStatement s = c.prepareStatement("WITH gone AS (DELETE FROM article_event WHERE seq IN "
+                     + "(SELECT seq FROM article_event WHERE at < ? ORDER BY seq LIMIT " + PRUNE_SLICE + ") RETURNING seq) "
+                     + "UPDATE article_event_horizon SET pruned_through = greatest(pruned_through, (SELECT max(seq) FROM gone)) "
+                     + "RETURNING (SELECT count(*) FROM gone)")) {
             s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-            while (s.executeUpdate() == PRUNE_SLICE) {
-                LOG.debug("pruned a slice of the event log");
-            }
+            long pruned;
+            do {
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    pruned = rs.getLong(1);
+                }
+            } while (pruned == PRUNE_SLICE);
         } catch (SQLException e) {
             LOG.warnf("pruning the event log failed (tried again later): %s", e.getMessage());
         }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The articles that match a search as they become searchable, each with its place in the
  * {@link EventLog}: from now on, or after an event a client saw (what it missed first, as far as
- * the log's retention goes). Read from the log, so a stream sees what every replica indexed.
+ * the log's retention and {@value #MAX_REPLAY_EVENTS} stored articles go). Read from the log, so a
+ * stream sees what every replica indexed.
  */
 @ApplicationScoped
 public class LiveMatches {
@@ -31,6 +32,8 @@ public class LiveMatches {
     static final int PAGE = 1_000;
     /** Matches a stream catches up by in one go before it lets others' work run. */
     static final int CATCH_UP = 10_000;
+    /** A reconnecting client gets at most what the last this many stored articles held (each costs a match). */
+    public static final int MAX_REPLAY_EVENTS = 10_000;
 
     private final EventLog log;
     private final StoredArticles stored;
@@ -45,7 +48,8 @@ public class LiveMatches {
     /** @param lastSeen the seq of the last event the client saw; null: from now on */
     public Multi<Numbered> of(SearchRequest r, Long lastSeen) {
         return Multi.createFrom().deferred(() -> {
-            AtomicLong cursor = new AtomicLong(lastSeen != null ? lastSeen : log.latest());
+            long latest = log.latest();
+            AtomicLong cursor = new AtomicLong(lastSeen == null ? latest : Math.max(latest - MAX_REPLAY_EVENTS, Math.min(lastSeen, latest)));
             UnicastProcessor<Long> again = UnicastProcessor.create();
             Multi<Long> wakes = Multi.createBy().merging().streams(stored.growth(), again);
             if (lastSeen != null) {
@@ -59,7 +63,7 @@ public class LiveMatches {
                         }
                         return found;
                     });
-        });
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // the log is read when a client subscribes
     }
 
     /** @return whether more may follow the events read (the catch-up stopped at its bound) */

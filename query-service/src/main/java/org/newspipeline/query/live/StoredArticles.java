@@ -26,7 +26,7 @@ public class StoredArticles {
     }
 
     /** Called once a batch is searchable, with its last event; returns at once (listeners do their work elsewhere). */
-    public void stored(long seq) {
+    public synchronized void stored(long seq) { // the indexer and the poll both call: signals one at a time
         if (seq > announced.getAndAccumulate(seq, Math::max)) {
             latest.onNext(seq);
         }

@@ -156,6 +156,8 @@ class SavedSearchesTest {
         given().contentType(ContentType.JSON).body("{\"name\": \"n\", \"search\": {\"q\": 5}}").post("/searches").then()
                 .statusCode(400).body("detail", containsString("q"));
         given().contentType(ContentType.JSON).body("[]").post("/searches").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"name\": \"n\", \"search\": {\"query\": \"x\"}}").post("/searches").then()
+                .statusCode(400).body("detail", containsString("query"));
 
         String mine = given().header("Authorization", "Bearer mine").contentType(ContentType.JSON)
                 .body(Map.of("name", "mine", "search", Map.of("q", "x"))).post("/searches").then().statusCode(201)

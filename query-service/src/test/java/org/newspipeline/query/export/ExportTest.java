@@ -85,5 +85,9 @@ class ExportTest {
         given().queryParam("normalize", "percent").get("/stats/timeline").then().statusCode(400).body("detail", containsString("normalize"));
         given().queryParam("q", word).queryParam("normalize", "share").queryParam("from", "1911-01-01").queryParam("to", "1911-12-31")
                 .get("/timeline").then().statusCode(200).body(containsString("2 of 5 (40.0%)"));
+        // The search page's toggle: its link asks for shares, and with them offers counts back.
+        given().queryParam("q", word).get("/").then().statusCode(200).body(containsString("normalize=share"));
+        given().queryParam("q", word).queryParam("normalize", "share").get("/").then().statusCode(200)
+                .body(containsString("show counts")).body(containsString("/timeline?q=" + word + "&amp;normalize=share"));
     }
 }
