@@ -12,6 +12,8 @@ import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -76,9 +78,12 @@ class SavedSearchesTest {
         AtomicInteger refusals = new AtomicInteger(3);
         try (WebhookReceiver recovering = new WebhookReceiver(() -> refusals.getAndDecrement() > 0 ? 500 : 200);
              WebhookReceiver broken = new WebhookReceiver(() -> 500);
-             WebhookReceiver healthy = new WebhookReceiver(() -> 204)) {
+             WebhookReceiver healthy = new WebhookReceiver(() -> 204);
+             // Takes connections (the kernel's backlog) and never answers.
+             ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             save(word + " recovering", Map.of("q", word), recovering.url());
             String brokenId = save(word + " broken", Map.of("q", word), broken.url()).getString("id");
+            String silentId = save(word + " silent", Map.of("q", word), "http://127.0.0.1:" + silent.getLocalPort() + "/hook").getString("id");
             save(word + " healthy", Map.of("q", word), healthy.url());
             for (int i = 0; i < 10; i++) {
                 publish(article(word + "-" + i, 1, "Match " + i + " " + word, "A report on " + word + "."));
@@ -92,6 +97,8 @@ class SavedSearchesTest {
                     .statusCode(200).body("delivery.paused", containsString("after 4 failed deliveries"))
                     .body("delivery.paused", containsString("HTTP 500")).body("delivery.delivered", equalTo(0)));
             assertEquals(4, broken.all.size());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/searches/{id}", silentId).then()
+                    .statusCode(200).body("delivery.paused", containsString("HttpTimeoutException")));
 
             given().post("/searches/{id}/resume", brokenId).then().statusCode(200).body("delivery.paused", equalTo(null));
             given().delete("/searches/{id}", brokenId).then().statusCode(204);
