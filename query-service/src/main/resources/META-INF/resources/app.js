@@ -80,6 +80,10 @@
 
   function enhance() { followLive(); suggestEntities(); drawTimeline(); }
   document.addEventListener("DOMContentLoaded", enhance);
+  // A page left (or kept in the back-forward cache) gives its stream's connection back: browsers hold
+  // six per host, and streams left open would stall every other request to the site.
+  window.addEventListener("pagehide", function () { if (live) { live.close(); live = null; } });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { followLive(); } });
   document.addEventListener("htmx:historyRestore", enhance);
   // A boosted page replaces the body; the timeline arrives on its own after the page.
   document.addEventListener("htmx:afterSettle", function (e) { if (e.target === document.body) { enhance(); } else { drawTimeline(); } });

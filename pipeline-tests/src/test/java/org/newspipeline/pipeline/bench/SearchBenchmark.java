@@ -172,13 +172,15 @@ public final class SearchBenchmark {
             System.out.printf("  %-24s %s   (%,d matches)%n", q.getKey(), latencies(http, uri, q.getKey()), total);
         }
         // The search page renders the same first page with its facets and the timeline, as HTML.
-        System.out.println("search page (GET /?..., server-side render of the first page with facets; its timeline loads after it):");
+        System.out.println("search page (GET /?..., server-side render of the first page, one hit per story, with facets; its"
+                + " timeline and its stories' details load after it):");
         for (var q : queries.entrySet()) {
             if (!q.getKey().startsWith("deep page")) {
                 URI uri = URI.create(base + "/?" + q.getValue());
                 System.out.printf("  %-24s %s%n", q.getKey(), latencies(http, uri, q.getKey()));
             }
         }
+        System.out.printf("  %-24s %s%n", "its stories' details", latencies(http, URI.create(base + "/story-more?q=oil"), "story details"));
         underLoad(http, base, List.copyOf(queries.values()));
     }
 

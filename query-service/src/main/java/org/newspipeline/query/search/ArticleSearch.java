@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -65,6 +66,15 @@ public class ArticleSearch {
     }
 
     public Page search(SearchRequest r) {
+        return search(r, true);
+    }
+
+    /**
+     * @param storyDetails with results collapsed by story: whether each hit says how many more of its
+     *                     story match, from how many outlets (a second request to the engine); without,
+     *                     each hit has its story's id only
+     */
+    public Page search(SearchRequest r, boolean storyDetails) {
         Cursor at = cursors.open(r);
         ObjectNode body = IndexQuery.JSON.objectNode();
         // One more than the page, so that a cursor is only given when something follows.
@@ -108,10 +118,9 @@ public class ArticleSearch {
         JsonNode answer = index.search(body);
         JsonNode found = answer.path("hits");
         List<JsonNode> hits = StreamSupport.stream(found.path("hits").spliterator(), false).toList();
-        List<Hit> items = hits.stream().limit(r.limit()).map(ArticleSearch::hit).toList();
-        if (r.byStory()) {
-            items = withStories(matching, items, hits);
-        }
+        List<Hit> page = hits.stream().limit(r.limit()).map(ArticleSearch::hit).toList();
+        List<Hit> items = !r.byStory() ? page : storyDetails ? withStories(matching, page, hits) : IntStream.range(0, page.size())
+                .mapToObj(i -> page.get(i).withStory(new StoryHit(storyOf(hits.get(i)), 0, 0, List.of()))).toList();
         String next = null;
         if (hits.size() > r.limit() && r.byStory()) {
             next = cursors.seal(Cursor.offset(r.sort(), offset + r.limit(), origin).encode(), r);

@@ -17,6 +17,11 @@ public record Hit(String id, String title, String source, Instant publishedAt, S
                   List<String> entities, String language, String place, String datePrecision, String dateSource,
                   Double dateConfidence, StoryHit story) {
 
+    /** An HTML id for the hit's story details, whatever characters its id holds. */
+    public String anchor() {
+        return "story-" + java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     Hit withStory(StoryHit s) {
         return new Hit(id, title, source, publishedAt, url, snippet, entities, language, place, datePrecision, dateSource,
                 dateConfidence, s);

@@ -47,7 +47,9 @@ public class SearchPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(WebQuery query, Page page, String error);
+        static native TemplateInstance search(WebQuery query, Page page, String cursor, String error);
+
+        static native TemplateInstance storyMore(Page page);
 
         static native TemplateInstance timeline(WebQuery query, List<Bar> bars);
 
@@ -82,10 +84,24 @@ public class SearchPage {
     public Response search(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         WebQuery query = WebQuery.of(uri.getQueryParameters());
         try {
-            return html(200, Templates.search(query, search.search(request(query, cursor)), null));
+            // A page collapsed by story shows its hits first; how many more of each story match loads after it.
+            return html(200, Templates.search(query, search.search(request(query, cursor), false), cursor, null));
         } catch (BadParameterException e) {
-            return html(400, Templates.search(query, null, e.getMessage()));
+            return html(400, Templates.search(query, null, null, e.getMessage()));
         }
+    }
+
+    /**
+     * The story details of a page of the search page's hits ("N more from M outlets", the first few),
+     * each swapped into its hit by htmx (out of band), loaded after the page.
+     */
+    @GET
+    @Path("story-more")
+    @Operation(summary = "The story details of one page of the search page (HTML fragments, swapped into their hits)")
+    public Response storyMore(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
+        WebQuery query = WebQuery.of(uri.getQueryParameters());
+        SearchRequest request = request(query, cursor);
+        return html(200, Templates.storyMore(request.byStory() ? search.search(request, true) : null));
     }
 
     /**
@@ -101,7 +117,7 @@ public class SearchPage {
             boolean shares = Timeline.asShares(blankToNull(query.get("normalize")));
             return html(200, Templates.timeline(query, bars(request(query, null), shares)));
         } catch (BadParameterException e) {
-            return html(400, Templates.search(query, null, e.getMessage()));
+            return html(400, Templates.search(query, null, null, e.getMessage()));
         }
     }
 
@@ -171,7 +187,7 @@ public class SearchPage {
 
     /** An empty search page that says what was not found. */
     private static Response notFound(String message) {
-        return html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null, message));
+        return html(404, Templates.search(WebQuery.of(new jakarta.ws.rs.core.MultivaluedHashMap<>()), null, null, message));
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -112,6 +112,11 @@ public final class WebQuery {
         return url(params, cursor);
     }
 
+    /** Where a page of this query (at that cursor, or the first) gets its hits' story details. */
+    public String storyDetails(String cursor) {
+        return "/story-more" + url(params, cursor).substring(1);
+    }
+
     /** The parameters alone, for the live stream and the timeline. */
     public String filtersOnly() {
         Map<String, List<String>> next = copy();

@@ -227,6 +227,24 @@ class SearchPageBrowserTest {
         assertTrue(browser.getCurrentUrl().endsWith("q=" + word), "paging in place keeps the search's URL: " + browser.getCurrentUrl());
     }
 
+    @Test
+    void a_storys_other_copies_load_into_its_hit_after_the_page() {
+        String word = word();
+        StringBuilder text = new StringBuilder("MOSCOW, May 26. /TASS/. " + word);
+        for (int i = 0; i < 40; i++) {
+            text.append(' ').append(org.newspipeline.testing.UniqueWords.letters(7));
+        }
+        stored("Original " + word, text.toString(), Instant.parse("2018-09-01T00:00:00Z"));
+        stored("Copy one " + word, text + " More later.", Instant.parse("2018-09-01T01:00:00Z"));
+        stored("Copy two " + word, text + " Updated.", Instant.parse("2018-09-01T02:00:00Z"));
+
+        browser.get(base + "?q=" + word);
+
+        assertEquals(1, browser.findElements(By.cssSelector("#hits .hit")).size(), browser.getPageSource());
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hits .hit details.story summary"),
+                "2 more from 1 outlet"));
+    }
+
     /** The README's picture of the page, from the first test's search. */
     private void screenshot() throws Exception {
         Path shot = Path.of("target", "screenshots", "search.png");
