@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newspipeline.edge.EdgeConfig;
 import org.newspipeline.edge.Problem;
@@ -83,7 +86,8 @@ public class SavedSearchResource {
     @Operation(summary = "Save a search, optionally with a webhook that gets each newly stored match (signed; the secret is in this answer only)")
     @APIResponse(responseCode = "201", description = "The saved search, with its webhook secret")
     @APIResponse(responseCode = "400", description = "A missing name, a search GET /articles would refuse, a webhook URL that is refused")
-    public Response create(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
+    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = SavedSearchForm.class))) byte[] body,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Optional<String> owner = owner(authorization);
         if (owner.isEmpty()) {
             return keyRequired();
