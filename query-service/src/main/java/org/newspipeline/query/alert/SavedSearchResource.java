@@ -121,7 +121,11 @@ public class SavedSearchResource {
     @Operation(summary = "The caller's saved searches, with how their webhooks are doing")
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Optional<String> owner = owner(authorization);
-        return owner.isEmpty() ? keyRequired() : Response.ok(searches.list(owner.get()).stream().map(this::view).toList()).build();
+        if (owner.isEmpty()) {
+            return keyRequired();
+        }
+        long latest = log.latest(); // one read of the log for every search's backlog
+        return Response.ok(searches.list(owner.get()).stream().map(row -> view(row, latest)).toList()).build();
     }
 
     @GET
@@ -189,7 +193,11 @@ public class SavedSearchResource {
     }
 
     private SavedSearch view(SavedSearches.Row row) {
-        return row.view(Math.max(0, log.latest() - row.deliveredSeq()));
+        return view(row, log.latest());
+    }
+
+    private static SavedSearch view(SavedSearches.Row row, long latest) {
+        return row.view(Math.max(0, latest - row.deliveredSeq()));
     }
 
     private Optional<SavedSearches.Row> owned(String id, String authorization) {

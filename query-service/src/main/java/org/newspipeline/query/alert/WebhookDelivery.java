@@ -38,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Posts each newly stored article that matches a saved search to its webhook, in log order, at
@@ -202,7 +201,7 @@ public class WebhookDelivery {
             at = pruned;
         }
         List<EventLog.Event> events = log.after(at, config.batch());
-        Map<String, Long> seqs = events.stream().collect(Collectors.toMap(EventLog.Event::articleId, EventLog.Event::seq, Math::min));
+        Map<String, Long> seqs = EventLog.seqsByArticle(events);
         List<ArticleRow> matches = search.rowsAmong(request, List.copyOf(seqs.keySet())).stream()
                 .sorted(Comparator.comparingLong(a -> seqs.get(a.id()))).toList();
         long delivered = 0;

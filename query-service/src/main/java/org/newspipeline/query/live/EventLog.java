@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The order in which articles became searchable ({@code article_event}): what a reconnecting
@@ -55,6 +57,11 @@ public class EventLog {
             }
         }
         return events;
+    }
+
+    /** Each article's place in these events (its first, should it appear twice). */
+    public static Map<String, Long> seqsByArticle(List<Event> events) {
+        return events.stream().collect(Collectors.toMap(Event::articleId, Event::seq, Math::min));
     }
 
     /** Up to {@code limit} events after {@code seq}, in order. */

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * The articles that match a search as they become searchable, each with its place in the
@@ -83,8 +82,8 @@ public class LiveMatches {
     }
 
     /** Which of the events match, in log order. */
-    public List<Numbered> matching(SearchRequest r, List<EventLog.Event> events) {
-        Map<String, Long> seqs = events.stream().collect(Collectors.toMap(EventLog.Event::articleId, EventLog.Event::seq, Math::min));
+    private List<Numbered> matching(SearchRequest r, List<EventLog.Event> events) {
+        Map<String, Long> seqs = EventLog.seqsByArticle(events);
         return search.matchingAmong(r, List.copyOf(seqs.keySet())).stream()
                 .map(m -> new Numbered(seqs.get(m.id()), m))
                 .sorted(Comparator.comparingLong(Numbered::seq)).toList();
