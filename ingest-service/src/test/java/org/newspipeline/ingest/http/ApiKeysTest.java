@@ -73,6 +73,7 @@ class ApiKeysTest {
     @Test
     void reads_need_a_read_or_api_key_but_health_probes_do_not() {
         given().get("/ingest/status").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer read-key").get("/ingest/status").then().statusCode(200);
         given().header("Authorization", "Bearer write-key-1").get("/ingest/status").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.newspipeline.edge.EdgeConfig;
+import org.newspipeline.edge.access.ApiKeys;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.query.live.ArticleStreamResource;
 import org.newspipeline.query.live.EventLog;
@@ -39,12 +39,8 @@ import org.newspipeline.query.search.SearchRequest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,18 +63,18 @@ public class SavedSearchResource {
     private final LiveMatches live;
     private final ArticleSearch search;
     private final WebhookTargets targets;
-    private final boolean keysConfigured;
+    private final ApiKeys keys;
     private final ObjectMapper json;
 
     public SavedSearchResource(SavedSearches searches, EventLog log, LiveMatches live, ArticleSearch search,
-                               WebhookTargets targets, EdgeConfig edge, ObjectMapper json) {
+                               WebhookTargets targets, ApiKeys keys, ObjectMapper json) {
         this.json = json;
         this.searches = searches;
         this.log = log;
         this.live = live;
         this.search = search;
         this.targets = targets;
-        this.keysConfigured = edge.apiKeys().orElse(List.of()).stream().anyMatch(k -> !k.isBlank());
+        this.keys = keys;
     }
 
     @POST
@@ -214,19 +210,14 @@ public class SavedSearchResource {
     }
 
     /**
-     * The SHA-256 of the caller's API key (the edge has checked it for writes); '' while no key is
-     * configured; empty when a key is configured and the caller gave none.
+     * The name of the caller's key ({@link ApiKeys#name}; HTTP security has checked the key for
+     * writes); '' while no key is configured; empty when a key is configured and the caller gave none.
      */
     private Optional<String> owner(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
-                return Optional.of(HexFormat.of().formatHex(hash));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            return Optional.of(ApiKeys.name(authorization.substring(7).strip()));
         }
-        return keysConfigured ? Optional.empty() : Optional.of("");
+        return keys.writesNeedKey() ? Optional.empty() : Optional.of("");
     }
 
     private static Response keyRequired() {

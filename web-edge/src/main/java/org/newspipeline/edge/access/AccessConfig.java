@@ -1,4 +1,4 @@
-package org.newspipeline.edge;
+package org.newspipeline.edge.access;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Who may call a service (NEWS_API_KEYS, NEWS_READ_KEYS, NEWS_CORS_ORIGINS). */
 @ConfigMapping(prefix = "news")
-public interface EdgeConfig {
+public interface AccessConfig {
 
     /**
      * Keys for every write or administrative call ({@code Authorization: Bearer <key>}). None:

@@ -1,0 +1,40 @@
+package org.newspipeline.edge.access;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads {@code Authorization: Bearer <key>}. It never refuses: a request without a key is
+ * anonymous, one with a key that is not ours is anonymous and marked; the read and write policies
+ * decide what each may do, so open reads stay open whatever a client sends.
+ */
+@ApplicationScoped
+public class ApiKeyMechanism implements HttpAuthenticationMechanism {
+
+    private final ApiKeys keys;
+
+    public ApiKeyMechanism(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Uni.createFrom().nullItem(); // anonymous
+        }
+        return Uni.createFrom().item(keys.identify(header.substring(7).strip()));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, "Bearer"));
+    }
+}
