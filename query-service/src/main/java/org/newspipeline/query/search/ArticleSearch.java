@@ -71,8 +71,10 @@ public class ArticleSearch {
 
     /**
      * @param storyDetails with results collapsed by story: whether each hit says how many more of its
-     *                     story match, from how many outlets (a second request to the engine); without,
-     *                     each hit has its story's id only
+     *                     story match, from how many outlets (a second request to the engine), and the
+     *                     facets count stories (a distinct count in every bucket, which costs more than
+     *                     the rest of the search for broad queries); without, each hit has its story's
+     *                     id only and the facets count articles
      */
     public Page search(SearchRequest r, boolean storyDetails) {
         Cursor at = cursors.open(r);
@@ -113,7 +115,8 @@ public class ArticleSearch {
         if (r.q() != null) {
             body.set("highlight", highlight());
         }
-        body.set("aggs", facets(r.byStory()));
+        boolean facetStories = r.byStory() && storyDetails;
+        body.set("aggs", facets(r.byStory(), facetStories));
 
         JsonNode answer = index.search(body);
         JsonNode found = answer.path("hits");
@@ -138,7 +141,7 @@ public class ArticleSearch {
                 .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value))
                 .limit(FACET_SIZE).toList();
         Facets facets = new Facets(buckets(aggs.path("source")), entities(aggs.path("entity")), buckets(aggs.path("language")),
-                months, (int) Math.min(Integer.MAX_VALUE, total));
+                months, (int) Math.min(Integer.MAX_VALUE, total), facetStories);
         return new Page(total, exact, r.byStory() ? aggs.path("stories").path("value").asLong() : null, items, facets, next);
     }
 
@@ -264,8 +267,11 @@ public class ArticleSearch {
         return h;
     }
 
-    /** @param stories whether to count stories (then each bucket's story count is its count) */
-    private static ObjectNode facets(boolean stories) {
+    /**
+     * @param stories      whether to count the stories of all matches
+     * @param facetStories whether to count stories in every bucket (then that is the bucket's count)
+     */
+    private static ObjectNode facets(boolean stories, boolean facetStories) {
         ObjectNode aggs = IndexQuery.JSON.objectNode();
         List<ObjectNode> facets = List.of(aggs.putObject("source"), aggs.putObject("entity"), aggs.putObject("language"),
                 aggs.putObject("month"));
@@ -274,8 +280,10 @@ public class ArticleSearch {
         facets.get(2).putObject("terms").put("field", "language").put("size", FACET_SIZE);
         facets.get(3).putObject("date_histogram").put("field", "published_at").put("calendar_interval", "month")
                 .put("format", "yyyy-MM").put("min_doc_count", 1);
-        if (stories) {
+        if (facetStories) {
             facets.forEach(f -> f.putObject("aggs").set(STORIES, storyCount()));
+        }
+        if (stories) {
             aggs.set(STORIES, storyCount());
         }
         return aggs;

@@ -49,7 +49,7 @@ public class SearchPage {
     static class Templates {
         static native TemplateInstance search(WebQuery query, Page page, String cursor, String error);
 
-        static native TemplateInstance storyMore(Page page);
+        static native TemplateInstance storyMore(WebQuery query, Page page, boolean facets);
 
         static native TemplateInstance timeline(WebQuery query, List<Bar> bars);
 
@@ -93,7 +93,9 @@ public class SearchPage {
 
     /**
      * The story details of a page of the search page's hits ("N more from M outlets", the first few),
-     * each swapped into its hit by htmx (out of band), loaded after the page.
+     * each swapped into its hit by htmx (out of band), loaded after the page; for the first page also
+     * the facets counted in stories, which the page itself counts in articles (counting stories in
+     * every bucket costs more than the rest of a broad search).
      */
     @GET
     @Path("story-more")
@@ -101,7 +103,7 @@ public class SearchPage {
     public Response storyMore(@Context UriInfo uri, @QueryParam("cursor") String cursor) {
         WebQuery query = WebQuery.of(uri.getQueryParameters());
         SearchRequest request = request(query, cursor);
-        return html(200, Templates.storyMore(request.byStory() ? search.search(request, true) : null));
+        return html(200, Templates.storyMore(query, request.byStory() ? search.search(request, true) : null, cursor == null));
     }
 
     /**

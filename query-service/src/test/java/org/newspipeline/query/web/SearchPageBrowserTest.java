@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -218,7 +220,7 @@ class SearchPageBrowserTest {
             stored("More " + i + " " + word, "The " + word + " story " + i + ".", Instant.parse("2018-09-01T00:00:00Z").plusSeconds(3600L * i));
         }
         browser.get(base + "?sort=date&q=" + word);
-        assertEquals(20, browser.findElements(By.cssSelector("#hits .hit")).size());
+        assertEquals(20, browser.findElements(By.cssSelector("#hits .hit")).size(), browser.getPageSource());
 
         browser.findElement(By.id("more")).click();
 
@@ -238,11 +240,15 @@ class SearchPageBrowserTest {
         stored("Copy one " + word, text + " More later.", Instant.parse("2018-09-01T01:00:00Z"));
         stored("Copy two " + word, text + " Updated.", Instant.parse("2018-09-01T02:00:00Z"));
 
+        // The page counts its facets in articles; the stories' details bring them counted in stories.
+        given().get(base + "?q=" + word).then().statusCode(200).body(containsString("Counts are of articles."));
         browser.get(base + "?q=" + word);
 
         assertEquals(1, browser.findElements(By.cssSelector("#hits .hit")).size(), browser.getPageSource());
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hits .hit details.story summary"),
                 "2 more from 1 outlet"));
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("facets"), "Counts are of stories."));
+        assertEquals("1", browser.findElement(By.cssSelector("#facets .chips .n")).getText(), "three copies, one story");
     }
 
     /** The README's picture of the page, from the first test's search. */
