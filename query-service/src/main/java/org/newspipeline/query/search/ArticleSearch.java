@@ -72,9 +72,9 @@ public class ArticleSearch {
     /**
      * @param storyDetails with results collapsed by story: whether each hit says how many more of its
      *                     story match, from how many outlets (a second request to the engine), and the
-     *                     facets count stories (a distinct count in every bucket, which costs more than
-     *                     the rest of the search for broad queries); without, each hit has its story's
-     *                     id only and the facets count articles
+     *                     stories are counted, in all and in every facet (distinct counts, which cost
+     *                     more than the rest of a broad search); without, each hit has its story's id
+     *                     only, the facets count articles and the page's story count is null
      */
     public Page search(SearchRequest r, boolean storyDetails) {
         Cursor at = cursors.open(r);
@@ -115,8 +115,8 @@ public class ArticleSearch {
         if (r.q() != null) {
             body.set("highlight", highlight());
         }
-        boolean facetStories = r.byStory() && storyDetails;
-        body.set("aggs", facets(r.byStory(), facetStories));
+        boolean countStories = r.byStory() && storyDetails;
+        body.set("aggs", facets(countStories));
 
         JsonNode answer = index.search(body);
         JsonNode found = answer.path("hits");
@@ -141,8 +141,8 @@ public class ArticleSearch {
                 .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value))
                 .limit(FACET_SIZE).toList();
         Facets facets = new Facets(buckets(aggs.path("source")), entities(aggs.path("entity")), buckets(aggs.path("language")),
-                months, (int) Math.min(Integer.MAX_VALUE, total), facetStories);
-        return new Page(total, exact, r.byStory() ? aggs.path("stories").path("value").asLong() : null, items, facets, next);
+                months, (int) Math.min(Integer.MAX_VALUE, total));
+        return new Page(total, exact, countStories ? aggs.path("stories").path("value").asLong() : null, items, facets, next);
     }
 
     /**
@@ -267,11 +267,8 @@ public class ArticleSearch {
         return h;
     }
 
-    /**
-     * @param stories      whether to count the stories of all matches
-     * @param facetStories whether to count stories in every bucket (then that is the bucket's count)
-     */
-    private static ObjectNode facets(boolean stories, boolean facetStories) {
+    /** @param stories whether to count stories, in all and in every bucket (then that is the bucket's count) */
+    private static ObjectNode facets(boolean stories) {
         ObjectNode aggs = IndexQuery.JSON.objectNode();
         List<ObjectNode> facets = List.of(aggs.putObject("source"), aggs.putObject("entity"), aggs.putObject("language"),
                 aggs.putObject("month"));
@@ -280,10 +277,8 @@ public class ArticleSearch {
         facets.get(2).putObject("terms").put("field", "language").put("size", FACET_SIZE);
         facets.get(3).putObject("date_histogram").put("field", "published_at").put("calendar_interval", "month")
                 .put("format", "yyyy-MM").put("min_doc_count", 1);
-        if (facetStories) {
-            facets.forEach(f -> f.putObject("aggs").set(STORIES, storyCount()));
-        }
         if (stories) {
+            facets.forEach(f -> f.putObject("aggs").set(STORIES, storyCount()));
             aggs.set(STORIES, storyCount());
         }
         return aggs;

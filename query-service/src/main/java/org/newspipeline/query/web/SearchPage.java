@@ -49,7 +49,7 @@ public class SearchPage {
     static class Templates {
         static native TemplateInstance search(WebQuery query, Page page, String cursor, String error);
 
-        static native TemplateInstance storyMore(WebQuery query, Page page, boolean facets);
+        static native TemplateInstance storyMore(WebQuery query, Page page, boolean firstPage);
 
         static native TemplateInstance timeline(WebQuery query, List<Bar> bars);
 
@@ -94,8 +94,8 @@ public class SearchPage {
     /**
      * The story details of a page of the search page's hits ("N more from M outlets", the first few),
      * each swapped into its hit by htmx (out of band), loaded after the page; for the first page also
-     * the facets counted in stories, which the page itself counts in articles (counting stories in
-     * every bucket costs more than the rest of a broad search).
+     * how many stories match and the facets counted in stories, where the page itself counts
+     * articles (counting stories, in all and per bucket, costs more than the rest of a broad search).
      */
     @GET
     @Path("story-more")

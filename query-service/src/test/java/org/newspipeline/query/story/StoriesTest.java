@@ -93,13 +93,15 @@ class StoriesTest {
         given().get("/stories/{id}", "no-such-story-" + word).then().statusCode(404);
 
         // The search page collapses by default; the rest of a story opens in place, and has a page.
-        // The page shows its hits first and loads the stories' details after it (htmx, swapped into each hit).
+        // The page shows its hits first and loads the stories' details after it (htmx, swapped into each
+        // hit), with the count of stories in all and per facet.
         given().queryParam("q", word).get("/").then().statusCode(200)
-                .body(containsString("22 articles in 2 stories for"), containsString("hx-get=\"/story-more?q=" + word + "\""),
+                .body(containsString("22 articles<span id=\"story-count\"></span> for"),
+                        containsString("hx-get=\"/story-more?q=" + word + "\""),
                         containsString("href=\"/story/" + story + "\""), not(containsString("more from")));
         given().queryParam("q", word).get("/story-more").then().statusCode(200)
                 .body(containsString("20 more from 5 outlets"), containsString("hx-swap-oob=\"true\""),
-                        containsString("href=\"/story/" + story + "\""));
+                        containsString("href=\"/story/" + story + "\""), containsString(" in 2 stories</span>"));
         given().queryParam("q", word).queryParam("collapse", "none").get("/").then().statusCode(200)
                 .body(containsString("22 articles for"), not(containsString("more from")));
         given().get("/story/{id}", story).then().statusCode(200)

@@ -248,6 +248,7 @@ class SearchPageBrowserTest {
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hits .hit details.story summary"),
                 "2 more from 1 outlet"));
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("facets"), "Counts are of stories."));
+        assertEquals("3 articles in 1 story", browser.findElement(By.cssSelector(".summary p")).getText().replaceAll(" for .*", ""));
         assertEquals("1", browser.findElement(By.cssSelector("#facets .chips .n")).getText(), "three copies, one story");
     }
 
