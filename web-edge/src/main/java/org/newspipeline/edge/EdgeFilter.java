@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * What every request passes before a resource sees it: a URI of sane length and parameters of
- * storable text. It answers CORS preflights and marks answers to allowed origins; who may call what
- * is HTTP security's part (the access package: keys, read and write policies).
+ * storable text; answers to allowed web origins get the CORS header. Who may call what is HTTP
+ * security's part (the access package: keys, read and write policies, preflights).
  */
 public class EdgeFilter {
 
@@ -40,8 +40,7 @@ public class EdgeFilter {
         if (bad.isPresent()) {
             return bad.get();
         }
-        String origin = ctx.getHeaderString("Origin");
-        return ctx.getMethod().equals("OPTIONS") && origin != null ? preflight(origin) : null;
+        return null;
     }
 
     /** Cross-origin answers carry the CORS headers only for the configured origins. */
@@ -92,18 +91,5 @@ public class EdgeFilter {
         } catch (IllegalArgumentException e) {
             return Optional.of(Problem.response(400, "the path " + e.getMessage()));
         }
-    }
-
-    private Response preflight(String origin) {
-        if (!origins.allowed(origin)) {
-            return Problem.response(403, "cross-origin requests are not allowed from " + Problem.printable(origin));
-        }
-        return Response.noContent()
-                .header("Access-Control-Allow-Origin", origin)
-                .header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE")
-                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding")
-                .header("Access-Control-Max-Age", "600")
-                .header("Vary", "Origin")
-                .build();
     }
 }

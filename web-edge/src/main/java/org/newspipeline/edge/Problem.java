@@ -1,6 +1,9 @@
 package org.newspipeline.edge;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Response;
+import org.newspipeline.contract.ContractJson;
 
 /** An RFC 9457 problem body ({@code application/problem+json}): the one error form of every service. */
 public record Problem(String type, String title, int status, String detail) {
@@ -25,6 +28,12 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static Response response(int status, String detail) {
         return builder(status, detail).build();
+    }
+
+    /** Ends a response of the HTTP layer (outside JAX-RS) with a problem body. */
+    public static void end(HttpServerResponse response, int status, String detail) {
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+                .end(Buffer.buffer(ContractJson.write(of(status, detail))));
     }
 
     /** A client's text quoted in a problem: short, and without control characters. */

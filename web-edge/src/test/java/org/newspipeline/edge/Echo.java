@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,5 +24,12 @@ public class Echo {
     @Consumes(MediaType.TEXT_PLAIN)
     public String write(String body) {
         return "took " + body.length();
+    }
+
+    @POST
+    @Path("{name}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public String writeNamed(@PathParam("name") String name, String body) {
+        return "took " + name;
     }
 }

@@ -41,6 +41,15 @@ class EdgeFilterTest {
     }
 
     @Test
+    void a_path_that_security_decodes_further_than_the_router_gets_no_exemption() {
+        // Decoded, "..%2F" climbs to /q/health/x, which a permission by path would have opened.
+        given().urlEncodingEnabled(false).contentType("text/plain").body("x").post("/echo/..%2F..%2Fq%2Fhealth%2Fx")
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().urlEncodingEnabled(false).get("/echo/..%2F..%2Fq%2Fhealth").then().statusCode(401);
+        as("write-key").contentType("text/plain").body("x").post("/echo/a%2Fb").then().statusCode(200).body(equalTo("took a/b"));
+    }
+
+    @Test
     void a_write_from_a_foreign_web_origin_is_refused_even_with_a_key() {
         as("write-key").header("Origin", "https://evil.example").contentType("text/plain").body("x").post("/echo")
                 .then().statusCode(403).contentType(Problem.MEDIA_TYPE).body("detail", containsString("https://evil.example"));

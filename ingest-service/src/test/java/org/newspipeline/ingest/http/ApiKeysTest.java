@@ -74,6 +74,10 @@ class ApiKeysTest {
     void reads_need_a_read_or_api_key_but_health_probes_do_not() {
         given().get("/ingest/status").then().statusCode(401);
         given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        // A preflight is answered before any route: the metrics route, which takes every method, never sees it.
+        given().header("Origin", "http://evil.example").options("/q/metrics").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Origin", NEWSROOM).options("/q/metrics").then().statusCode(204).body(equalTo(""));
         given().header("Authorization", "Bearer read-key").get("/ingest/status").then().statusCode(200);
         given().header("Authorization", "Bearer write-key-1").get("/ingest/status").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -33,6 +33,7 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(keys.identify(header.substring(7).strip()));
     }
 
+    /** Only HTTP security's own refusals use it (ours are {@link Refusal}s, answered with a problem body). */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, "Bearer"));

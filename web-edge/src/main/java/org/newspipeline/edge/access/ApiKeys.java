@@ -28,12 +28,13 @@ public class ApiKeys {
     static final String UNKNOWN_KEY = "news.unknown-key";
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
 
+    /** The keys' SHA-256 digests: compared in constant time, they give away no key's length. */
     private final List<byte[]> apiKeys;
     private final List<byte[]> readKeys;
 
     public ApiKeys(AccessConfig config) {
-        this.apiKeys = bytes(config.apiKeys());
-        this.readKeys = bytes(config.readKeys());
+        this.apiKeys = digests(config.apiKeys());
+        this.readKeys = digests(config.readKeys());
     }
 
     void announce(@Observes StartupEvent event) {
@@ -55,7 +56,7 @@ public class ApiKeys {
 
     /** The caller a key makes: with its roles, or anonymous and marked when the key is not one of ours. */
     SecurityIdentity identify(String key) {
-        byte[] given = key.getBytes(StandardCharsets.UTF_8);
+        byte[] given = sha256(key);
         boolean writes = known(given, apiKeys);
         boolean reads = writes || known(given, readKeys);
         if (!reads) {
@@ -63,7 +64,7 @@ public class ApiKeys {
                     .addAttribute(UNKNOWN_KEY, true).build();
         }
         QuarkusSecurityIdentity.Builder caller = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name(key))).addRole(READ);
+                .setPrincipal(new QuarkusPrincipal(HexFormat.of().formatHex(given))).addRole(READ);
         return (writes ? caller.addRole(WRITE) : caller).build();
     }
 
@@ -77,15 +78,19 @@ public class ApiKeys {
 
     /** A key's name: its SHA-256, in hex. */
     public static String name(String key) {
+        return HexFormat.of().formatHex(sha256(key));
+    }
+
+    private static byte[] sha256(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
-    private static List<byte[]> bytes(Optional<List<String>> configured) {
+    private static List<byte[]> digests(Optional<List<String>> configured) {
         return configured.orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty())
-                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+                .map(ApiKeys::sha256).toList();
     }
 }

@@ -2,13 +2,11 @@ package org.newspipeline.edge.access;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.newspipeline.contract.ContractJson;
 import org.newspipeline.edge.Problem;
 
 /**
@@ -28,6 +26,7 @@ public class RefusalResponse {
     }
 
     void install(@Observes Router router) {
+        // Failure handlers run in route order: this one first, passing on every other failure.
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
     }
 
@@ -37,8 +36,7 @@ public class RefusalResponse {
             return;
         }
         metrics.counter("news.http.refused", "reason", refusal.reason).increment();
-        var response = context.response().setStatusCode(refusal.status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        var response = context.response();
         if (refusal.status == 401) {
             response.putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
@@ -46,6 +44,6 @@ public class RefusalResponse {
         if (origins.allowed(origin)) {
             response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).putHeader(HttpHeaders.VARY, "Origin");
         }
-        response.end(Buffer.buffer(ContractJson.write(Problem.of(refusal.status, refusal.getMessage()))));
+        Problem.end(response, refusal.status, refusal.getMessage());
     }
 }
