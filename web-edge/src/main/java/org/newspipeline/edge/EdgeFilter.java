@@ -32,15 +32,11 @@ public class EdgeFilter {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response check(ContainerRequestContext ctx, HttpServerRequest request) {
+    public Response check(HttpServerRequest request) {
         if (request.uri().length() > MAX_URI_CHARS) {
             return Problem.response(414, "the request line is longer than " + MAX_URI_CHARS + " characters");
         }
-        Optional<Response> bad = badParameter(request);
-        if (bad.isPresent()) {
-            return bad.get();
-        }
-        return null;
+        return badParameter(request).orElse(null);
     }
 
     /** Cross-origin answers carry the CORS headers only for the configured origins. */

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newspipeline.edge.access.ApiKeyMechanism;
 import org.newspipeline.edge.access.ApiKeys;
 import org.newspipeline.edge.Problem;
 import org.newspipeline.query.live.ArticleStreamResource;
@@ -214,10 +215,8 @@ public class SavedSearchResource {
      * writes); '' while no key is configured; empty when a key is configured and the caller gave none.
      */
     private Optional<String> owner(String authorization) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(ApiKeys.name(authorization.substring(7).strip()));
-        }
-        return keys.writesNeedKey() ? Optional.empty() : Optional.of("");
+        return ApiKeyMechanism.bearerKey(authorization).map(ApiKeys::name)
+                .or(() -> keys.writesNeedKey() ? Optional.empty() : Optional.of(""));
     }
 
     private static Response keyRequired() {

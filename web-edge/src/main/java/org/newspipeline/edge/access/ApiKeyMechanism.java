@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
+
 /**
  * Reads {@code Authorization: Bearer <key>}. It never refuses: a request without a key is
  * anonymous, one with a key that is not ours is anonymous and marked; the read and write policies
@@ -26,11 +28,15 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Uni.createFrom().nullItem(); // anonymous
-        }
-        return Uni.createFrom().item(keys.identify(header.substring(7).strip()));
+        return bearerKey(context.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .map(key -> Uni.createFrom().item(keys.identify(key)))
+                .orElseGet(() -> Uni.createFrom().nullItem()); // anonymous
+    }
+
+    /** The key of an {@code Authorization: Bearer <key>} header; empty for any other. */
+    public static Optional<String> bearerKey(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? Optional.of(authorization.substring(7).strip()) : Optional.empty();
     }
 
     /** Only HTTP security's own refusals use it (ours are {@link Refusal}s, answered with a problem body). */
