@@ -22,6 +22,8 @@ COMPOSE="docker-compose -p $PROJECT -f docker-compose.yml -f docker-compose.offl
 started_dockerd=""
 
 log() { printf '[containers] %s\n' "$*"; }
+# A step whose output is hidden and that fails says where (once, at the top level: not in functions).
+trap 'log "stopped: exit $? at line $LINENO: $BASH_COMMAND"' ERR
 
 need() {
   local missing=()
@@ -183,9 +185,13 @@ found() { # marker: the search API's total for it
   curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$(query_port)/articles?q=$1&limit=1" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin).get("total"))'
 }
+search_shards() { # what the cluster says of its shards, when a step fails
+  curl -s "http://127.0.0.1:9200/_cat/shards?v"; curl -s "http://127.0.0.1:9200/_cluster/allocation/explain?pretty" | head -40
+}
 await_found() { # marker, expected[, seconds (default 240)]
   for _ in $(seq 1 $(( ${3:-240} / 2 ))); do [ "$(found "$1")" = "$2" ] && return 0; sleep 2; done
-  log "FAILED: the search index finds $(found "$1") of $2"; $COMPOSE logs --tail 60 query-service; exit 1
+  log "FAILED: the search index finds $(found "$1") of $2"; search_shards
+  $COMPOSE logs --tail 400 query-service 2>&1 | grep -E "WARN|ERROR" | tail -40; exit 1
 }
 await_found "$marker" 5000
 log "search index: 5000/5000 found"
@@ -216,6 +222,11 @@ read -r stories more < <(curl -s -H "Authorization: Bearer $KEY" \
   | python3 -c 'import json, sys; p = json.load(sys.stdin); print(p["stories"], p["items"][0]["story"]["more"])')
 log "an original and 20 copies through 3 enrich and 2 query replicas: $stories story, $more more"
 [ "$stories" = 1 ] && [ "$more" = 20 ] || { log "FAILED: the copies of one story fell into $stories stories"; exit 1; }
+# Killing a node loses nothing only when every shard has a copy elsewhere: the cluster must be green
+# first (a replica left unassigned, say for a disk watermark, would make that node's shards missing).
+if ! curl -sf "http://127.0.0.1:9200/_cluster/health?wait_for_status=green&timeout=120s" >/dev/null; then
+  log "FAILED: the search cluster is not green before the node is killed"; search_shards; exit 1
+fi
 search_marker="search$(date +%s%N)"
 search_log=$(mktemp)
 python3 - "$KEY" "$(query_port)" "$search_marker" "$search_log" <<'PY' &

@@ -38,7 +38,13 @@ public final class SearchNode extends Node {
             "network.host", "127.0.0.1",
             "http.port", "9200",
             // Our own indices only: nothing writes to others by accident.
-            "action.auto_create_index", "false");
+            "action.auto_create_index", "false",
+            // Free space, not a share of the disk: a node shares its machine's disk (a laptop, a CI
+            // runner), where 85 % used can still be gigabytes free; at the default shares replicas
+            // stay unassigned there and the index turns read-only.
+            "cluster.routing.allocation.disk.watermark.low", "2gb",
+            "cluster.routing.allocation.disk.watermark.high", "1gb",
+            "cluster.routing.allocation.disk.watermark.flood_stage", "500mb");
 
     private SearchNode(Settings settings) {
         super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "search-node"), MODULES, true);

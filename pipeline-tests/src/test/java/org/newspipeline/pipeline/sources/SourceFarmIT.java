@@ -3,6 +3,8 @@ package org.newspipeline.pipeline.sources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.newspipeline.contract.ContractJson;
 import org.newspipeline.contract.RawArticle;
@@ -37,7 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * polled by two ingest replicas (fixed 60 s intervals), then one replica killed with SIGKILL. The
  * farm counts every request: each feed is polled by one replica per interval, no host ever has two
  * requests at once, every item is published once, and the survivor takes the dead one's sources over.
+ * It runs beside the other pipeline tests (junit-platform.properties): it is mostly waiting, and its
+ * limits (a round within 120 s, a handover within 60 s) are far above what it measures.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SourceFarmIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

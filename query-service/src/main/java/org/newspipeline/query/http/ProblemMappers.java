@@ -37,11 +37,15 @@ public class ProblemMappers {
         return Problem.response(400, "q: the search index cannot run this search (" + e.getMessage() + "); use fewer words");
     }
 
-    /** A 503 the client may retry: OpenSearch is away, busy or too slow. */
+    /**
+     * A 503 the client may retry: OpenSearch is away, busy or too slow. Logged in one line (what
+     * OpenSearch said), the trace at debug: while a search node is down every search may land here.
+     */
     @ServerExceptionMapper
     public Response indexUnavailable(IndexUnavailableException e) {
         String id = UUID.randomUUID().toString();
-        LOG.warnf(e, "search %s could not be answered", id);
+        LOG.warnf("search %s could not be answered: %s", id, e.getMessage());
+        LOG.debugf(e, "search %s", id);
         return Problem.builder(503, "the search index is not available now (" + id + ")").header("Retry-After", "5").build();
     }
 
