@@ -177,20 +177,24 @@ public class ArticleIndex {
 
     /**
      * Moves the articles of merged stories or copy groups to the group they joined, once searches
-     * see them (the articles written before the merge are found by their old group).
+     * see them (the articles written before the merge are found by their old group): one request
+     * per field for the whole batch, as each forces a refresh.
      */
     public void merge(List<StoryMerge> merges) {
-        for (StoryMerge m : merges) {
+        for (Map.Entry<String, Map<String, String>> field : StoryMerge.moves(merges).entrySet()) {
             ObjectNode body = JSON.createObjectNode();
-            ArrayNode from = body.putObject("query").putObject("terms").putArray(m.field());
-            m.from().forEach(from::add);
-            body.putObject("script").put("lang", "painless").put("source", "ctx._source[params.field] = params.into")
-                    .putObject("params").put("field", m.field()).put("into", m.into());
+            ArrayNode from = body.putObject("query").putObject("terms").putArray(field.getKey());
+            field.getValue().keySet().forEach(from::add);
+            ObjectNode params = body.putObject("script").put("lang", "painless").put("source", """
+                    String to = params.moves.get(ctx._source[params.field]);
+                    if (to == null) { ctx.op = 'noop' } else { ctx._source[params.field] = to }""")
+                    .putObject("params").put("field", field.getKey());
+            field.getValue().forEach(params.putObject("moves")::put);
             JsonNode done = call("POST", "/" + alias() + "/_update_by_query", Map.of("conflicts", "proceed", "refresh", "true"), body);
             if (done.path("version_conflicts").asLong() > 0 || !done.path("failures").isEmpty()) {
                 // Doing the batch again here stalled indexing while a node was down (containers test): the
                 // articles not moved keep their old group in the index until they are written again.
-                LOG.warnf("moving %s into %s left %d version conflicts, failures %s", m.from(), m.into(),
+                LOG.warnf("moving %s left %d version conflicts, failures %s", field.getValue(),
                         done.path("version_conflicts").asLong(), done.path("failures"));
             }
         }

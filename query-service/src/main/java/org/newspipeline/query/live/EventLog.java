@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,15 +48,22 @@ public class EventLog {
     /** Appends in the caller's transaction, which must hold the indexer's lock (see V8__alerts.sql). */
     public static List<Event> append(Connection c, List<String> articleIds) throws SQLException {
         List<Event> events = new ArrayList<>(articleIds.size());
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO article_event (article_id) VALUES (?) RETURNING seq")) {
-            for (String id : articleIds) {
-                insert.setString(1, id);
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    events.add(new Event(rs.getLong(1), id));
+        if (articleIds.isEmpty()) {
+            return events;
+        }
+        // One statement for the batch; the ordered select draws the seqs in the batch's order.
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO article_event (article_id)
+                SELECT id FROM unnest(?) WITH ORDINALITY AS batch(id, n) ORDER BY n
+                RETURNING seq, article_id""")) {
+            insert.setArray(1, c.createArrayOf("text", articleIds.toArray()));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(rs.getLong(1), rs.getString(2)));
                 }
             }
         }
+        events.sort(Comparator.comparingLong(Event::seq));
         return events;
     }
 

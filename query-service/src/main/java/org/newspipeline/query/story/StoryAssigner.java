@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class StoryAssigner implements AutoCloseable {
     private static final int MAX_EVENT_CANDIDATES = 500;
 
     private static final String EXISTING = """
-            SELECT enrichment_version, enriched_at FROM story_member WHERE article_id = ?""";
+            SELECT article_id, enrichment_version, enriched_at FROM story_member WHERE article_id = ANY (?)""";
     private static final String COPY_CANDIDATES = """
             SELECT article_id, copy_group, story_id, copy_hashes FROM story_member WHERE copy_bands && ?
             LIMIT %d""".formatted(MAX_COPY_CANDIDATES);
@@ -59,40 +58,44 @@ public final class StoryAssigner implements AutoCloseable {
             SELECT m.article_id, m.story_id, m.language, m.published_at, m.received_at, m.top_entities, m.word_hashes
             FROM shared JOIN story_member m ON m.article_id = shared.article_id""".formatted(
             SameEvent.SHARED_ENTITIES, MAX_EVENT_CANDIDATES);
+    /** The member and its main entities, in one statement (one round trip per article). */
     private static final String INSERT = """
-            INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
-                                      source_name, language, published_at, received_at, top_entities,
-                                      copy_hashes, copy_bands, word_hashes, credit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    private static final String INSERT_ENTITIES = """
+            WITH member AS (
+                INSERT INTO story_member (article_id, story_id, copy_group, enrichment_version, enriched_at, title,
+                                          source_name, language, published_at, received_at, top_entities,
+                                          copy_hashes, copy_bands, word_hashes, credit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING article_id, published_at, received_at, top_entities)
             INSERT INTO story_entity (entity_key, article_id, published_at, received_at)
-            SELECT DISTINCT unnest(?), CAST(? AS text), CAST(? AS timestamptz), CAST(? AS timestamptz)""";
+            SELECT DISTINCT e.key, member.article_id, member.published_at, member.received_at
+            FROM member, unnest(member.top_entities) AS e(key)""";
 
     private final Connection c;
+    /** The batch's articles already placed: enrichment version and time. */
+    private final Map<String, Placed> placed;
     // Prepared once per batch: PostgreSQL plans each once, not once per article.
-    private final PreparedStatement existing;
     private final PreparedStatement copyCandidates;
     private final PreparedStatement eventCandidates;
     private final PreparedStatement insert;
-    private final PreparedStatement insertEntities;
     private final PreparedStatement delete;
     private final PreparedStatement unalias;
 
-    private StoryAssigner(Connection c) throws SQLException {
+    private record Placed(int enrichmentVersion, Instant enrichedAt) {
+    }
+
+    private StoryAssigner(Connection c, Map<String, Placed> placed) throws SQLException {
         this.c = c;
-        this.existing = c.prepareStatement(EXISTING);
+        this.placed = placed;
         this.copyCandidates = c.prepareStatement(COPY_CANDIDATES);
         this.eventCandidates = c.prepareStatement(EVENT_CANDIDATES);
         this.insert = c.prepareStatement(INSERT);
-        this.insertEntities = c.prepareStatement(INSERT_ENTITIES);
         this.delete = c.prepareStatement("DELETE FROM story_member WHERE article_id = ?");
         this.unalias = c.prepareStatement("DELETE FROM story_alias WHERE alias = ?");
     }
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : List.of(existing, copyCandidates, eventCandidates, insert, insertEntities, delete, unalias)) {
+        for (PreparedStatement s : List.of(copyCandidates, eventCandidates, insert, delete, unalias)) {
             s.close();
         }
     }
@@ -123,17 +126,18 @@ public final class StoryAssigner implements AutoCloseable {
                 s.execute("SET LOCAL enable_seqscan = off");
             }
             List<String> ids = articles.stream().map(EnrichedArticle::id).distinct().toList();
-            Set<String> placed = new HashSet<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT article_id FROM story_member WHERE article_id = ANY (?)")) {
+            Map<String, Placed> placed = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(EXISTING)) {
                 s.setArray(1, c.createArrayOf("text", ids.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        placed.add(rs.getString(1));
+                        Timestamp at = rs.getTimestamp(3);
+                        placed.put(rs.getString(1), new Placed(rs.getInt(2), at == null ? Instant.MIN : at.toInstant()));
                     }
                 }
             }
             List<StoryMerge> merges = new ArrayList<>();
-            try (StoryAssigner assigner = new StoryAssigner(c)) {
+            try (StoryAssigner assigner = new StoryAssigner(c, placed)) {
                 for (String id : deletedIds) {
                     assigner.delete(id);
                 }
@@ -141,7 +145,7 @@ public final class StoryAssigner implements AutoCloseable {
                     assigner.assign(StoryMember.of(a), merges);
                 }
             }
-            return new Assigned(places(c, ids), merges, ids.stream().filter(id -> !placed.contains(id)).toList());
+            return new Assigned(places(c, ids), merges, ids.stream().filter(id -> !placed.containsKey(id)).toList());
         } catch (SQLException e) {
             throw new StoryStoreException(e);
         }
@@ -198,18 +202,14 @@ public final class StoryAssigner implements AutoCloseable {
      * placement is removed, to be made again.
      */
     private boolean placedAlready(StoryMember m) throws SQLException {
-        existing.setString(1, m.articleId());
-        try (ResultSet rs = existing.executeQuery()) {
-            if (!rs.next()) {
-                return false;
-            }
-            Timestamp at = rs.getTimestamp(2);
-            Instant enrichedAt = at == null ? Instant.MIN : at.toInstant();
-            Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
-            if (rs.getInt(1) > m.enrichmentVersion()
-                    || (rs.getInt(1) == m.enrichmentVersion() && !enrichedAt.isBefore(incoming))) {
-                return true;
-            }
+        Placed before = placed.get(m.articleId());
+        if (before == null) {
+            return false;
+        }
+        Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
+        if (before.enrichmentVersion() > m.enrichmentVersion()
+                || (before.enrichmentVersion() == m.enrichmentVersion() && !before.enrichedAt().isBefore(incoming))) {
+            return true;
         }
         delete(m.articleId());
         return false;
@@ -232,11 +232,6 @@ public final class StoryAssigner implements AutoCloseable {
         insert.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
         insert.setString(15, m.credit());
         insert.executeUpdate();
-        insertEntities.setArray(1, entities);
-        insertEntities.setString(2, m.articleId());
-        insertEntities.setTimestamp(3, timestamp(m.publishedAt()));
-        insertEntities.setTimestamp(4, timestamp(m.receivedAt()));
-        insertEntities.executeUpdate();
     }
 
     /** The stories of the candidates that report the same event. */
