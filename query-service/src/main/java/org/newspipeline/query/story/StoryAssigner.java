@@ -71,7 +71,7 @@ public final class StoryAssigner implements AutoCloseable {
             FROM member, unnest(member.top_entities) AS e(key)""";
 
     private final Connection c;
-    /** The batch's articles already placed: enrichment version and time. */
+    /** The batch's articles placed, kept up to date as the batch goes: enrichment version and time. */
     private final Map<String, Placed> placed;
     // Prepared once per batch: PostgreSQL plans each once, not once per article.
     private final PreparedStatement copyCandidates;
@@ -80,7 +80,17 @@ public final class StoryAssigner implements AutoCloseable {
     private final PreparedStatement delete;
     private final PreparedStatement unalias;
 
+    /** An enrichment an article was placed from; one without a time is older than any with one. */
     private record Placed(int enrichmentVersion, Instant enrichedAt) {
+
+        static Placed of(int enrichmentVersion, Instant enrichedAt) {
+            return new Placed(enrichmentVersion, enrichedAt == null ? Instant.MIN : enrichedAt);
+        }
+
+        boolean atLeast(Placed other) {
+            return enrichmentVersion > other.enrichmentVersion
+                    || (enrichmentVersion == other.enrichmentVersion && !enrichedAt.isBefore(other.enrichedAt));
+        }
     }
 
     private StoryAssigner(Connection c, Map<String, Placed> placed) throws SQLException {
@@ -131,13 +141,12 @@ public final class StoryAssigner implements AutoCloseable {
                 s.setArray(1, c.createArrayOf("text", ids.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Timestamp at = rs.getTimestamp(3);
-                        placed.put(rs.getString(1), new Placed(rs.getInt(2), at == null ? Instant.MIN : at.toInstant()));
+                        placed.put(rs.getString(1), Placed.of(rs.getInt(2), instant(rs.getTimestamp(3))));
                     }
                 }
             }
             List<StoryMerge> merges = new ArrayList<>();
-            try (StoryAssigner assigner = new StoryAssigner(c, placed)) {
+            try (StoryAssigner assigner = new StoryAssigner(c, new HashMap<>(placed))) {
                 for (String id : deletedIds) {
                     assigner.delete(id);
                 }
@@ -206,9 +215,7 @@ public final class StoryAssigner implements AutoCloseable {
         if (before == null) {
             return false;
         }
-        Instant incoming = m.enrichedAt() == null ? Instant.MIN : m.enrichedAt();
-        if (before.enrichmentVersion() > m.enrichmentVersion()
-                || (before.enrichmentVersion() == m.enrichmentVersion() && !before.enrichedAt().isBefore(incoming))) {
+        if (before.atLeast(Placed.of(m.enrichmentVersion(), m.enrichedAt()))) {
             return true;
         }
         delete(m.articleId());
@@ -232,6 +239,7 @@ public final class StoryAssigner implements AutoCloseable {
         insert.setArray(14, c.createArrayOf("integer", Arrays.stream(m.wordHashes()).boxed().toArray()));
         insert.setString(15, m.credit());
         insert.executeUpdate();
+        placed.put(m.articleId(), Placed.of(m.enrichmentVersion(), m.enrichedAt()));
     }
 
     /** The stories of the candidates that report the same event. */
@@ -311,6 +319,7 @@ public final class StoryAssigner implements AutoCloseable {
     private void delete(String id) throws SQLException {
         delete.setString(1, id);
         delete.executeUpdate();
+        placed.remove(id);
     }
 
     private static int[] ints(Array array) throws SQLException {

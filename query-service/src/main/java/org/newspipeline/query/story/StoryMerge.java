@@ -21,7 +21,9 @@ public record StoryMerge(String field, List<String> from, String into) {
         for (StoryMerge m : merges) {
             Map<String, String> moves = byField.computeIfAbsent(m.field(), f -> new LinkedHashMap<>());
             moves.replaceAll((group, to) -> m.from().contains(to) ? m.into() : to);
-            m.from().forEach(group -> moves.put(group, m.into()));
+            // A group already moved in this batch and begun again under its id: its articles from before the
+            // batch are where it went; the new ones are written with their final places.
+            m.from().forEach(group -> moves.putIfAbsent(group, m.into()));
         }
         // A group merged away and begun again under its id, then joined by the one it went into, stays.
         byField.values().forEach(moves -> moves.entrySet().removeIf(move -> move.getKey().equals(move.getValue())));

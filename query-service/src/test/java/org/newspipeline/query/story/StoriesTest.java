@@ -1,13 +1,19 @@
 package org.newspipeline.query.story;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.newspipeline.contract.EnrichedArticle;
 import org.newspipeline.contract.EnrichedArticle.Entity;
+import org.newspipeline.query.Articles;
 import org.newspipeline.testing.SearchTestResource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +37,33 @@ import static org.newspipeline.query.Articles.publish;
 @QuarkusTest
 @WithTestResource(SearchTestResource.class)
 class StoriesTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void an_article_twice_in_one_batch_is_placed_once_from_its_newest_enrichment() throws Exception {
+        Instant at = Instant.parse("2020-01-01T00:00:00Z");
+        String body = "MOSCOW, May 26. /TASS/. The twice-sent report says the grain harbour reopened after the storm.";
+        EnrichedArticle first = Articles.article("st-twice", 1, at, "Harbour reopens", body, "TASS", "2020-05-26", List.of());
+        EnrichedArticle newer = Articles.article("st-twice", 2, at, "Harbour reopens", body, "TASS", "2020-05-26", List.of());
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                StoryAssigner.Assigned assigned = StoryAssigner.assign(c, List.of(first, newer, first), List.of());
+                assertEquals(List.of("st-twice"), assigned.firsts());
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*), max(enrichment_version) FROM story_member WHERE article_id = 'st-twice'");
+                     ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1));
+                    assertEquals(2, rs.getInt(2));
+                }
+            } finally {
+                c.rollback(); // placed only in this transaction
+            }
+        }
+    }
 
     private static final List<String> OUTLETS = List.of("TASS", "BelTA", "Kazinform", "Sputnik", "AKIpress");
 

@@ -26,4 +26,12 @@ class StoryMergeTest {
                 new StoryMerge("story_id", List.of("b"), "a")));
         assertEquals(Map.of("story_id", Map.of("b", "a")), moves);
     }
+
+    @Test
+    void a_group_merged_away_begun_again_and_merged_elsewhere_leaves_its_old_articles_where_they_went() {
+        var moves = StoryMerge.moves(List.of(
+                new StoryMerge("story_id", List.of("a"), "b"),
+                new StoryMerge("story_id", List.of("a"), "c")));
+        assertEquals(Map.of("story_id", Map.of("a", "b")), moves);
+    }
 }
