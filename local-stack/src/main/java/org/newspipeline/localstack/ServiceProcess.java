@@ -43,8 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The maximum heap a service runs with on the local stack and in the benchmarks. enrich-service
-     * holds the entity models (English 170 MB, about 560 MB with all four languages); ingest and query
-     * hold a few requests at a time, and a larger heap would only grow their resident size.
+     * holds the entity models (their sizes: docs/benchmarks.md, "Memory"); ingest and query hold a
+     * few requests at a time, and a larger heap would only grow their resident size.
      */
     public static String heap(String module) {
         return module.startsWith("enrich-service") ? "1g" : "256m";
@@ -52,10 +52,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The JVM options a service runs with on the local stack and in the benchmarks: its heap, and for
-     * ingest and query the serial collector from a small initial heap. G1's own structures took 44 MB
-     * of query-service's 374 MB after a 100k load (NMT); the serial collector's take about 1 MB, and
-     * from 32 MB its heap grows only as far as the live data needs (285 MB resident after the same
-     * load, the same latencies). enrich-service's enrichment on every core keeps G1.
+     * ingest and query the serial collector from a small initial heap: G1's own structures are a
+     * large share of a small service's memory, the serial collector's next to nothing, and from a
+     * small start the heap grows only as far as the live data needs (docs/benchmarks.md, "Memory").
+     * enrich-service's enrichment on every core keeps G1.
      */
     public static List<String> jvmOptions(String module) {
         return module.startsWith("enrich-service") ? List.of("-Xmx" + heap(module))
@@ -83,8 +83,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Map<String, String> environment = new HashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        // glibc gives each busy thread its own malloc arena; two keep query-service ~45 MB smaller
-        // after a 100k load (316 against 363 MB resident), with the same latencies.
+        // glibc gives each busy thread its own malloc arena; two keep a service's resident size down
+        // with the same latencies (docs/benchmarks.md, "Memory").
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         return command(name, port, QUARKUS_READY, command, environment, repoRoot, log);
     }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * How the service recognizes entities in each language it has a model for: that language's CRF
  * with the catalog beside it. A model is loaded when the first article in its language arrives
- * (the German CRF takes about 3 s and 190 MB of heap, which a stream without German never pays).
+ * (a model takes seconds to load and a large share of the heap, which a stream without that language never pays).
  */
 public final class LanguageRecognizers {
 

@@ -19,7 +19,7 @@ public interface EnrichConfig {
 
     /**
      * Languages whose entity model may be loaded (of en, de, es, fr); an article in another gets
-     * no entities. Each model loaded costs heap: English 170 MB, German 190, French 200, Spanish 60.
+     * no entities. Each model loaded costs heap (sizes: docs/benchmarks.md, "Memory").
      */
     Set<String> entityLanguages();
 

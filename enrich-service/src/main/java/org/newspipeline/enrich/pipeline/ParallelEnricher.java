@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Enriches a batch of articles on every core ({@code enrich.workers}). Both the consumer and
  * re-enrichments use it: one record at a time through the messaging layer (a worker-pool hop and
- * an event-loop hop per record), the service reached 63 % of the enricher's own rate on 2 cores;
- * whole batches keep every core busy.
+ * an event-loop hop per record), the service fell well short of the enricher's own rate
+ * (docs/benchmarks.md, "Earlier figures"); whole batches keep every core busy.
  * <p>
  * An article that runs over {@code enrich.article-timeout} fails with that reason. Its thread
  * cannot be stopped (a runaway regex does not check for interrupts), so the workers are replaced:

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** One enricher for every plain test in the JVM: the models load once (about 4 s). */
+/** One enricher for every plain test in the JVM: the models load once. */
 public final class TestEnricher {
 
     private static Enricher instance;
