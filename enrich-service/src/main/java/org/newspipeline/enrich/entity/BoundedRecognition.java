@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Runs a recognizer over a body of any size in bounded time and memory. A CRF's cost grows with
- * the sentence it is given: one endless "sentence" (no full stops, one 300 KB word) exhausted the
- * heap, and runs of "abc-abc-…" took minutes in the tokenizer. So the recognizer sees only the
+ * the sentence it is given: one endless "sentence" (no full stops, one huge word) exhausted the
+ * heap, and long runs of "abc-abc-…" were quadratic in the tokenizer. So the recognizer sees only the
  * first {@value #TEXT_CHARS} characters, in pieces of at most {@value #PIECE_CHARS} characters,
  * with every run of more than {@value #LONGEST_WORD} non-space characters blanked out (no name is
  * that long; offsets stay the same), and stops at the next piece once {@link #TIME} has passed.

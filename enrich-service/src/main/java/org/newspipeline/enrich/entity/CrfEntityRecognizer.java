@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * One of Stanford CoreNLP's CRF classifiers alone (one per language, see {@link LanguageRecognizers}):
- * no pipeline, no other annotators (the full default pipeline is about 20 times
- * slower and no more accurate). Each line is classified on its own, so no span crosses a line break
+ * no pipeline, no other annotators (the full default pipeline is many times slower and no more
+ * accurate). Each line is classified on its own, so no span crosses a line break
  * ("TASS\n\nUN"). The classifier is thread-safe for classification.
  */
 public final class CrfEntityRecognizer implements EntityRecognizer {

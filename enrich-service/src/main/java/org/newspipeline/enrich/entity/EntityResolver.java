@@ -31,8 +31,8 @@ public final class EntityResolver {
             "reuter", "photo", "h.e", "council", "organization", "organisation", "secretariat");
     // At most 12 words before the acronym: an unbounded repeat recurses once per word, and a long
     // run of capitalised words overflowed the stack. Words start after a non-letter and are at most
-    // 64 letters (no name's word is longer): a 300,000-letter capitalised word made every letter a
-    // start that read to the word's end and back, and took minutes.
+    // 64 letters (no name's word is longer): a very long capitalised word made every letter a start
+    // that read to the word's end and back, quadratic in the word.
     private static final Pattern ACRONYM_DEFINITION = Pattern.compile(
             "(?<!\\p{L})(\\p{Lu}[\\p{L}-]{1,63}(?: (?:of|and|for|the|on|in|\\p{Lu}[\\p{L}-]{1,63})){1,12}) \\((\\p{Lu}[\\p{Lu}\\d]{1,7})\\)");
     private static final Set<String> MINOR_WORDS = Set.of("of", "and", "for", "the", "on", "in");

@@ -19,8 +19,8 @@ public final class Furniture {
 
     /**
      * A photo credit: "© Alexander Shcherbak/TASS", or a caption ending in one ("... Alexander Shcherbak/TASS").
-     * Each word is at most 64 letters: unbounded, a 120 KB line of "A.A.A." read from every capital
-     * to the line's end and back, and took a minute.
+     * Each word is at most 64 letters: unbounded, a long line of "A.A.A." was read from every capital
+     * to the line's end and back, quadratic in the line.
      */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
             "^(©.*|.*\\b\\p{Lu}[\\p{L}.'-]{1,63} \\p{Lu}[\\p{L}'-]{1,63}/\\p{Lu}[\\p{L}-]{0,63}(/[\\p{L}-]{1,63})?)$");

@@ -94,8 +94,8 @@ public final class LayoutParser {
 
     /**
      * The line without the dots and spaces it ends with. A loop, not {@code replaceAll("[.\\s]+$")}:
-     * that regex retries from every dot of a long run that does not end the line, and a last line of
-     * 500,000 dots and an "x" took minutes.
+     * that regex retries from every dot of a long run that does not end the line, quadratic in a last
+     * line of many dots and an "x".
      */
     private static String withoutTrailingDots(String line) {
         int end = line.length();

@@ -24,7 +24,7 @@ public interface IngestConfig {
 
     /**
      * Request bodies held at once (declared lengths); a request beyond it gets 503 + Retry-After
-     * before its body is read. Each MB of a batch takes about five in heap while it is processed.
+     * before its body is read. A batch takes several times its size in heap while it is processed.
      */
     MemorySize maxInFlight();
 

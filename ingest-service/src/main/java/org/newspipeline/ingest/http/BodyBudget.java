@@ -12,9 +12,10 @@ import org.newspipeline.ingest.config.IngestConfig;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the request bodies held at once ({@code ingest.max-in-flight}). A batch of 16 MB takes
- * about five times that in heap while it is parsed and published, so eight of them at once ran a
- * 256 MB heap out of memory; a request that does not fit now gets 503 with Retry-After, before its
+ * Bounds the request bodies held at once ({@code ingest.max-in-flight}). A batch takes several
+ * times its size in heap while it is parsed and published, so a handful of the largest at once ran
+ * the heap out of memory (docs/benchmarks.md, "Memory"); a request that does not fit now gets 503
+ * with Retry-After, before its
  * body is read, and the client sends it again a moment later. A request without a length (chunked)
  * counts as the whole budget.
  */
