@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newspipeline.contract.CatalogEntry;
+import org.newspipeline.contract.CountryCodes;
 import org.newspipeline.contract.EnrichedArticle.Entity.Type;
 import org.newspipeline.contract.Names;
 import org.newspipeline.contract.PayloadText;
@@ -101,7 +102,7 @@ public class CatalogResource {
                 .map(EntityCatalog.Known::aliases).orElse(List.of()));
         aliases.addAll(aliases(change.aliases()));
         aliases.remove(name);
-        topic.publish(entry(CatalogEntry.Kind.ENTITY, name, type, List.copyOf(aliases), change.countryCode(), false,
+        topic.publish(entry(CatalogEntry.Kind.ENTITY, name, type, List.copyOf(aliases), countryCode(change.countryCode()), false,
                 change.by(), change.reason()));
         return answer(Response.ok(catalog.get().byAlias(name).map(CatalogEntity::of).orElseThrow()), change.reenrich(),
                 name, change.reason());
@@ -266,6 +267,15 @@ public class CatalogResource {
             }
         }
         return aliases.stream().map(String::strip).toList();
+    }
+
+    /** @return the code in upper case, or null when none is given */
+    private static String countryCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        return CountryCodes.normalize(code).orElseThrow(() ->
+                new BadCorrectionException("'countryCode' is an ISO 3166-1 alpha-2 code such as GB"));
     }
 
     private static void requireName(String name) {

@@ -11,6 +11,7 @@ import org.newspipeline.testing.UniqueWords;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,6 +129,11 @@ class CatalogResourceTest {
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":[1]}").put("/catalog/entities/{name}", "X Y")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("aliases"));
+        for (String country : List.of("UK", "Germany", "\u0131t", "", "gb ")) {
+            given().contentType(ContentType.JSON).body(Map.of("type", "LOCATION", "countryCode", country))
+                    .put("/catalog/entities/{name}", "X Y").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("'countryCode'"));
+        }
         given().contentType(ContentType.JSON).body("{\"type\":\"PERSON\",\"aliases\":[\"a\\u0000\"]}")
                 .put("/catalog/entities/{name}", "X Y").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"into\":\"United Nations\",\"reenrich\":\"yes\"}")

@@ -2,6 +2,7 @@ package org.newspipeline.ingest.extract;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jsoup.nodes.Document;
 import org.newspipeline.ingest.config.IngestConfig;
 
 import java.nio.charset.Charset;
@@ -63,12 +64,17 @@ public class PageReader {
         return onWorker(() -> WebPages.extract(html, charset, url));
     }
 
+    /** Any HTML from outside as a document ({@link WebPages#parse}), under the same limits as a page. */
+    public Document parse(String html, String url) {
+        return onWorker(() -> WebPages.parse(html, url));
+    }
+
     /**
      * The page's time limit runs from when a worker takes it; a page that waited that long for a
      * worker was not read at all, which is no fault of the page (busy). The place in hand is given
      * back when the work really ends: a parse cannot be interrupted, only bounded.
      */
-    private WebPage onWorker(Callable<WebPage> read) {
+    private <T> T onWorker(Callable<T> read) {
         long limit = timeout.toNanos();
         try {
             if (!inHand.tryAcquire(limit, TimeUnit.NANOSECONDS)) {
@@ -85,7 +91,7 @@ public class PageReader {
                 inHand.release();
             }
         };
-        Future<WebPage> page = workers.submit(() -> {
+        Future<T> page = workers.submit(() -> {
             startedAt.set(System.nanoTime());
             try {
                 return read.call();

@@ -49,16 +49,26 @@ public final class WebPages {
         }
         requireFewTags(html.length, i -> html[i]);
         try {
-            return extract(Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(),
-                    url == null ? "" : url, parser()));
+            return read(requireShallow(Jsoup.parse(new ByteArrayInputStream(html), charset == null ? null : charset.name(),
+                    url == null ? "" : url, parser())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static WebPage extract(String html, String url) {
+        return read(parse(html, url));
+    }
+
+    /**
+     * Any HTML from outside (a homepage, a feed item's content) as a document, refused as pages are
+     * (too many tags, nested too deep), so that parsing it stays linear in its size.
+     *
+     * @throws UnreadablePageException when it is refused
+     */
+    public static Document parse(String html, String url) {
         requireFewTags(html.length(), html::charAt);
-        return extract(Jsoup.parse(html, url == null ? "" : url, parser()));
+        return requireShallow(Jsoup.parse(html, url == null ? "" : url, parser()));
     }
 
     /**
@@ -105,7 +115,7 @@ public final class WebPages {
     }
 
     /** The parser may make more elements than there were tags (closed formatting tags reopen): counted again. */
-    private static void requireShallow(Document doc) {
+    private static Document requireShallow(Document doc) {
         int[] elements = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -124,6 +134,7 @@ public final class WebPages {
                 return FilterResult.CONTINUE;
             }
         }, doc);
+        return doc;
     }
 
     /** The date a URL's path carries ("/2018/09/24/"), for items whose page cannot be read. */
@@ -131,8 +142,7 @@ public final class WebPages {
         return PageMetadata.dateIn(url);
     }
 
-    private static WebPage extract(Document doc) {
-        requireShallow(doc);
+    private static WebPage read(Document doc) {
         PageMetadata meta = PageMetadata.of(doc);
         String text = MainText.of(doc);
         String scripted = meta.articleBody();

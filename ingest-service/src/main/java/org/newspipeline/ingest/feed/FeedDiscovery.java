@@ -1,12 +1,13 @@
 package org.newspipeline.ingest.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.config.IngestConfig;
+import org.newspipeline.ingest.extract.PageReader;
+import org.newspipeline.ingest.extract.UnreadablePageException;
 import org.newspipeline.ingest.fetch.FetchResult;
 import org.newspipeline.ingest.fetch.HostSlots;
 import org.newspipeline.ingest.fetch.PageFetcher;
@@ -42,12 +43,14 @@ public class FeedDiscovery {
     private final PageFetcher fetcher;
     private final RobotsRules robots;
     private final HostSlots hosts;
+    private final PageReader reader;
     private final Duration delay;
 
-    public FeedDiscovery(PageFetcher fetcher, RobotsRules robots, HostSlots hosts, IngestConfig config) {
+    public FeedDiscovery(PageFetcher fetcher, RobotsRules robots, HostSlots hosts, PageReader reader, IngestConfig config) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.hosts = hosts;
+        this.reader = reader;
         this.delay = config.fetch().perHostDelay();
     }
 
@@ -76,7 +79,12 @@ public class FeedDiscovery {
                 throw new InvalidSourceException(422, "homepage: " + home + " could not be read: " + why);
             }
             Charset charset = page.charset() == null ? StandardCharsets.UTF_8 : page.charset();
-            Document doc = Jsoup.parse(new String(page.html(), charset), page.finalUrl().toString());
+            Document doc;
+            try {
+                doc = reader.parse(new String(page.html(), charset), page.finalUrl().toString());
+            } catch (UnreadablePageException e) {
+                throw new InvalidSourceException(422, "homepage: " + home + " could not be read: " + e.getMessage());
+            }
             Instant deadline = Instant.now().plus(DISCOVERY_TIME);
             List<String> feeds = feeds(doc, home, deadline);
             List<String> sitemaps = sitemaps(home);

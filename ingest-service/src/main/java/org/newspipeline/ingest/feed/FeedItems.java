@@ -11,6 +11,7 @@ import org.jsoup.parser.Parser;
 import org.newspipeline.contract.WebUrls;
 import org.newspipeline.ingest.article.ArticleSubmission;
 import org.newspipeline.ingest.extract.LooseDates;
+import org.newspipeline.ingest.extract.UnreadablePageException;
 import org.newspipeline.ingest.extract.WebPages;
 
 import java.time.Instant;
@@ -83,9 +84,14 @@ final class FeedItems {
         return entry.getCategories().stream().map(SyndCategory::getName).filter(n -> n != null && !n.isBlank()).toList();
     }
 
-    /** Paragraphs of text from an HTML fragment. */
+    /** Paragraphs of text from an HTML fragment; null when it is refused as a page would be (too many tags, too deep). */
     private static String text(String html) {
-        var doc = Jsoup.parseBodyFragment(html);
+        Document doc;
+        try {
+            doc = WebPages.parse(html, null);
+        } catch (UnreadablePageException e) {
+            return null;
+        }
         doc.select("br").append("\\n");
         doc.select("p, div, li").prepend("\\n\\n");
         return doc.text().replace("\\n", "\n").replaceAll("[ \t]*\n[ \t]*", "\n").replaceAll("\n{3,}", "\n\n").strip();

@@ -91,8 +91,13 @@ public class RobotsRules {
                 int status = response.statusCode();
                 try (var body = response.body()) {
                     if (status >= 200 && status < 300) {
-                        String text = new String(body.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
-                        return new Entry(RobotsTxt.parse(text, config.agent()), now.plus(config.robotsTtl()), null);
+                        byte[] bytes = BoundedBody.read(body, MAX_BYTES, config.timeout());
+                        if (bytes == null) {
+                            return new Entry(RobotsTxt.DISALLOW_ALL, now.plus(RETRY_UNREACHABLE),
+                                    "body took longer than " + config.timeout().toSeconds() + " s");
+                        }
+                        return new Entry(RobotsTxt.parse(new String(bytes, StandardCharsets.UTF_8), config.agent()),
+                                now.plus(config.robotsTtl()), null);
                     }
                 }
                 Optional<String> location = status >= 300 && status < 400 ? response.headers().firstValue("Location")

@@ -2,6 +2,7 @@ package org.newspipeline.ingest.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.newspipeline.contract.FeedStatus;
+import org.newspipeline.contract.CountryCodes;
 import org.newspipeline.contract.LanguageCodes;
 import org.newspipeline.contract.Source;
 import org.newspipeline.contract.SourceHealth;
@@ -33,8 +34,6 @@ public class SourceDirectory {
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     /** Paths under /sources that are not sources. */
     private static final java.util.Set<String> RESERVED_IDS = java.util.Set.of("opml");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
-    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
 
     /** A filter of the list; null fields do not filter. {@code q} matches name, id or homepage. */
     public record Filter(String q, String country, String language, Source.Kind kind, FeedStatus.Health health,
@@ -203,8 +202,7 @@ public class SourceDirectory {
             throw new InvalidSourceException(400, "name: at most " + MAX_NAME_CHARS + " characters, no control characters,"
                     + " unpaired surrogates or non-characters");
         }
-        if (r.country() != null && (!COUNTRY.matcher(r.country()).matches()
-                || !COUNTRIES.contains(r.country().toUpperCase(Locale.ROOT)))) {
+        if (r.country() != null && CountryCodes.normalize(r.country()).isEmpty()) {
             throw new InvalidSourceException(400, "country: an ISO 3166-1 alpha-2 code such as GB");
         }
         String language = null;

@@ -190,6 +190,13 @@ class SourcesTest {
         WEB.site(down, path -> Answer.status(path.equals("/robots.txt") ? 404 : 410));
         given().contentType(ContentType.JSON).body(Map.of("homepage", "http://" + down + "/")).post("/sources").then()
                 .statusCode(422).body("detail", containsString("could not be read"));
+
+        // A homepage is read under a page's limits: nested beyond any real page, it is refused, not walked.
+        String deep = host();
+        WEB.site(deep, path -> path.equals("/") ? Answer.html("<html><body>" + "<div>".repeat(1_000) + "</body></html>") : null);
+        given().contentType(ContentType.JSON).body(Map.of("homepage", "http://" + deep + "/")).post("/sources").then()
+                .statusCode(422).contentType("application/problem+json").body("detail", containsString("homepage"))
+                .body("detail", containsString("nests elements"));
     }
 
     @Test

@@ -77,6 +77,13 @@ class SourcesPageTest {
     }
 
     @Test
+    void a_stored_homepage_that_is_no_web_address_is_shown_as_text_not_as_a_link() {
+        String id = failingSource("javascript:alert(1)");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/sources/directory").then().statusCode(200)
+                .body(containsString("Failing Gazette " + id)).body(not(containsString("javascript:"))));
+    }
+
+    @Test
     void in_a_browser_the_site_leads_to_the_sources_and_their_filters() {
         String missing = Browser.missing();
         assumeTrue(missing == null, missing);
@@ -107,12 +114,20 @@ class SourcesPageTest {
                 ExpectedConditions.attributeContains(By.cssSelector(".filters a." + health), "class", "on")));
     }
 
-    /** A source with one feed that failed five times, written as ingest-service writes it; @return its id */
     private static String failingSource() {
+        return failingSource(null);
+    }
+
+    /**
+     * A source with one feed that failed five times, written as ingest-service writes it; @return its id
+     *
+     * @param homepage null for its host's
+     */
+    private static String failingSource(String homepage) {
         String host = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String id = host.replace('.', '-');
         String feed = "https://" + host + "/rss";
-        Source source = new Source(Source.SCHEMA_VERSION, id, "Failing Gazette " + id, "https://" + host + "/", "GB", "en",
+        Source source = new Source(Source.SCHEMA_VERSION, id, "Failing Gazette " + id, homepage != null ? homepage : "https://" + host + "/", "GB", "en",
                 Source.Kind.OUTLET, List.of(feed), List.of(), null, false, Instant.now());
         FeedStatus failing = new FeedStatus(FeedStatus.SCHEMA_VERSION, id, feed, null, null, Instant.now(), Instant.now(), 600,
                 Instant.parse("2026-12-01T10:00:00Z"), null, "HTTP 500", 5, 12, 0, 0, List.of(3, 4, 0), FeedStatus.Health.FAILING);
